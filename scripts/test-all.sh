@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Every test suite, as CI runs it: unit, store and API tests against SQLite
+# and a throw-away PostgreSQL; the same again under AddressSanitizer and
+# UndefinedBehaviorSanitizer; then the browser tests in Debian's chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JOBS=${JOBS:-$(nproc)}
+
+pg_dir=$(mktemp -d /tmp/spiraal-pg.XXXXXX)
+rmdir "$pg_dir"  # the cluster script creates it
+cleanup() { scripts/pg-test-cluster.sh stop "$pg_dir" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+SPIRAAL_TEST_PG_URL=$(scripts/pg-test-cluster.sh start "$pg_dir" "${SPIRAAL_TEST_PG_PORT:-55432}" | tail -n 1)
+export SPIRAAL_TEST_PG_URL
+echo "== PostgreSQL for tests: $SPIRAAL_TEST_PG_URL"
+
+echo "== build"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j "$JOBS"
+echo "== unit, store and API tests (SQLite and PostgreSQL)"
+(cd build && ctest -j "$JOBS" --output-on-failure)
+
+echo "== the same under AddressSanitizer and UndefinedBehaviorSanitizer"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DSPIRAAL_SANITIZE=ON -DSPIRAAL_BENCH=OFF >/dev/null
+cmake --build build-asan -j "$JOBS"
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest -j "$JOBS" --output-on-failure)
+
+echo "== browser tests (Playwright with Debian's chromium)"
+SPIRAAL_BIN="$PWD/build/spiraal" node --test tests/browser/

@@ -1,0 +1,152 @@
+#include "cli/commands.h"
+
+#include <httplib.h>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <iostream>
+
+#include "core/account.h"
+#include "core/secrets.h"
+#include "report/dossier_export.h"
+#include "store/demo_data.h"
+#include "store/store.h"
+#include "web/app.h"
+#include "web/i18n.h"
+
+namespace spiraal::cli {
+namespace {
+
+// Opens and migrates the database; prints why not on failure.
+std::unique_ptr<Store> open_store(const std::string& db, size_t pool_size = 2) {
+  auto store = Store::open(db, pool_size);
+  if (!store.is_ok()) {
+    std::cerr << "spiraal: cannot open database " << (sql::is_postgres_url(db) ? "(postgresql)" : db) << ": "
+              << store.status().message() << "\n";
+    return nullptr;
+  }
+  auto applied = store.value()->migrate();
+  if (!applied.is_ok()) {
+    std::cerr << "spiraal: " << applied.status().message() << "\n";
+    return nullptr;
+  }
+  for (const auto& name : applied.value()) spdlog::info("applied migration {}", name);
+  return std::move(store).value();
+}
+
+void print_errors(const FieldErrors& errors) {
+  for (const auto& e : errors) std::cerr << "spiraal: " << Catalogs::get().describe("en", e) << "\n";
+}
+
+httplib::Server* running_server = nullptr;
+void stop_server(int) {
+  if (running_server) running_server->stop();
+}
+
+}  // namespace
+
+int run_serve(const Options& o) {
+  auto store = open_store(o.db, size_t(o.threads));
+  if (!store) return 1;
+  AppOptions options;
+  options.secure_cookies = !o.insecure_cookies;
+  options.static_dir = o.static_dir.empty() ? SPIRAAL_DEFAULT_STATIC_DIR : o.static_dir;
+  App app(*store, options);
+  httplib::Server server;
+  int threads = o.threads;
+  server.new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };
+  app.install(server);
+  running_server = &server;
+  std::signal(SIGINT, stop_server);
+  std::signal(SIGTERM, stop_server);
+  if (!server.bind_to_port(o.host, o.port)) {
+    std::cerr << "spiraal: cannot listen on " << o.host << ":" << o.port << "\n";
+    return 1;
+  }
+  std::cout << "Spiraal serves http://" << o.host << ":" << o.port << "/" << std::endl;
+  server.listen_after_bind();
+  return 0;
+}
+
+int run_migrate(const Options& o) {
+  auto store = open_store(o.db);
+  if (!store) return 1;
+  std::cout << "database is up to date\n";
+  return 0;
+}
+
+int run_user_add(const Options& o, std::istream& password_in) {
+  std::string password;
+  std::getline(password_in, password);
+  std::string display = o.display_name.empty() ? o.username : o.display_name;
+  auto errors = validate_account(o.username, display, o.role, password);
+  if (!errors.empty()) {
+    print_errors(errors);
+    return 2;
+  }
+  auto store = open_store(o.db);
+  if (!store) return 1;
+  auto hash = hash_password(password);
+  if (!hash) return 1;
+  auto user = store->create_user({o.username, display, *role_from_string(o.role), o.team, *hash});
+  if (!user.is_ok()) {
+    print_errors(user.status().fields());
+    return 2;
+  }
+  std::cout << "user " << user->username << " (" << to_string(user->role) << ") created\n";
+  return 0;
+}
+
+int run_token_create(const Options& o) {
+  auto store = open_store(o.db);
+  if (!store) return 1;
+  auto user = store->user_by_username(o.username);
+  if (!user) {
+    std::cerr << "spiraal: no user " << o.username << "\n";
+    return 2;
+  }
+  std::string token = "sp_" + random_token(24);
+  store->add_token(user->id, sha256_hex(token), o.label);
+  std::cout << token << "\n";
+  return 0;
+}
+
+int run_demo_data(const Options& o) {
+  if (o.demo_password.size() < kMinPasswordLength) {
+    std::cerr << "spiraal: the demo password needs at least " << kMinPasswordLength << " characters\n";
+    return 2;
+  }
+  auto store = open_store(o.db);
+  if (!store) return 1;
+  DemoOptions options;
+  options.jobseekers = o.jobseekers;
+  options.seed = o.seed;
+  options.password_hash = hash_password(o.demo_password).value_or("");
+  options.progress = [](const std::string& line) { std::cerr << line << "\n"; };
+  auto summary = generate_demo_data(*store, options);
+  if (!summary.is_ok()) {
+    print_errors(summary.status().fields());
+    if (summary.status().fields().empty()) std::cerr << "spiraal: " << summary.status().message() << "\n";
+    return summary.status().code() == Code::kInvalid ? 2 : 1;
+  }
+  const auto& s = summary.value();
+  std::cout << "demo data: " << s.teams << " teams, " << s.coaches << " coaches, " << s.jobseekers
+            << " jobseekers, " << s.contacts << " contacts in " << s.seconds << " s\n";
+  std::cout << "demo logins (password \"" << o.demo_password << "\"):\n";
+  for (const auto& [username, role] : demo_logins()) std::cout << "  " << username << "  (" << role << ")\n";
+  return 0;
+}
+
+int run_export(const Options& o) {
+  auto store = open_store(o.db);
+  if (!store) return 1;
+  auto doc = export_dossier(*store, o.jobseeker_id, "cli");
+  if (!doc.is_ok()) {
+    std::cerr << "spiraal: no jobseeker " << o.jobseeker_id << "\n";
+    return 2;
+  }
+  std::cout << doc->dump(2) << "\n";
+  return 0;
+}
+
+}  // namespace spiraal::cli

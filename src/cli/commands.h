@@ -1,0 +1,32 @@
+#pragma once
+// The subcommands of `spiraal`. Each returns the process exit code: 0 on
+// success, 1 when the operation failed, 2 for bad input.
+#include <cstdint>
+#include <istream>
+#include <string>
+
+namespace spiraal::cli {
+
+struct Options {
+  std::string db = "spiraal.db";
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string static_dir;  // empty: the build's static directory
+  int threads = 8;
+  bool insecure_cookies = false;
+  std::string username, role, display_name, team, label = "cli";
+  bool password_stdin = false;
+  int64_t jobseekers = 200;
+  uint64_t seed = 20100301;
+  std::string demo_password = "spiraal-demo";
+  int64_t jobseeker_id = 0;
+};
+
+int run_serve(const Options& o);
+int run_migrate(const Options& o);
+int run_user_add(const Options& o, std::istream& password_in);
+int run_token_create(const Options& o);
+int run_demo_data(const Options& o);
+int run_export(const Options& o);
+
+}  // namespace spiraal::cli

@@ -1,0 +1,77 @@
+// The `spiraal` command: one binary for the server and its operator tasks.
+// Every subcommand takes --db (an SQLite path or a postgresql:// URL).
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <iostream>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Spiraal: case management for integrated work-welfare trajectory guidance"};
+  app.require_subcommand(1);
+  spiraal::cli::Options opts;
+
+  auto db_option = [&](CLI::App* sub) {
+    sub->add_option("--db", opts.db, "SQLite file path or postgresql:// URL")->capture_default_str();
+  };
+
+  auto* serve = app.add_subcommand("serve", "Serve the web application and the JSON API");
+  db_option(serve);
+  serve->add_option("--host", opts.host, "Address to listen on")->capture_default_str();
+  serve->add_option("--port", opts.port, "Port to listen on")->capture_default_str()->check(CLI::Range(1, 65535));
+  serve->add_option("--static-dir", opts.static_dir, "Directory with the web assets")->capture_default_str();
+  serve->add_option("--threads", opts.threads, "Worker threads (and database connections)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 256));
+  serve->add_flag("--insecure-cookies", opts.insecure_cookies,
+                  "Leave the Secure flag off cookies (plain-HTTP testing only)");
+
+  auto* migrate = app.add_subcommand("migrate", "Apply pending database migrations");
+  db_option(migrate);
+
+  auto* user = app.add_subcommand("user", "Manage user accounts");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "Add a user; the password is read from standard input");
+  db_option(user_add);
+  user_add->add_option("--username", opts.username, "Login name")->required();
+  user_add->add_option("--role", opts.role, "coach, coordinator, partner, analyst or admin")->required();
+  user_add->add_option("--display-name", opts.display_name, "Name shown in the application");
+  user_add->add_option("--team", opts.team, "Team name (created when missing)");
+  user_add->add_flag("--password-stdin", opts.password_stdin, "Read the password from standard input")->required();
+
+  auto* token = app.add_subcommand("token", "Manage personal API tokens");
+  token->require_subcommand(1);
+  auto* token_create = token->add_subcommand("create", "Create an API token and print it once");
+  db_option(token_create);
+  token_create->add_option("--username", opts.username, "Owner of the token")->required();
+  token_create->add_option("--label", opts.label, "What the token is for")->capture_default_str();
+
+  auto* demo = app.add_subcommand("demo-data", "Fill an empty database with fictional demo data");
+  db_option(demo);
+  demo->add_option("--jobseekers", opts.jobseekers, "Number of jobseekers")->capture_default_str()->check(
+      CLI::Range(int64_t(1), int64_t(10000000)));
+  demo->add_option("--seed", opts.seed, "Random seed")->capture_default_str();
+  demo->add_option("--password", opts.demo_password, "Password of every demo login")->capture_default_str();
+
+  auto* exp = app.add_subcommand("export", "Export everything held on one jobseeker as JSON");
+  db_option(exp);
+  exp->add_option("--jobseeker", opts.jobseeker_id, "Jobseeker id")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+
+  std::signal(SIGPIPE, SIG_IGN);
+  using namespace spiraal::cli;
+  if (*serve) return run_serve(opts);
+  if (*migrate) return run_migrate(opts);
+  if (*user_add) return run_user_add(opts, std::cin);
+  if (*token_create) return run_token_create(opts);
+  if (*demo) return run_demo_data(opts);
+  if (*exp) return run_export(opts);
+  return 2;
+}

@@ -1,0 +1,41 @@
+#include "core/access.h"
+
+namespace spiraal {
+
+std::string_view to_string(Role r) {
+  switch (r) {
+    case Role::kCoach: return "coach";
+    case Role::kCoordinator: return "coordinator";
+    case Role::kPartner: return "partner";
+    case Role::kAnalyst: return "analyst";
+    case Role::kAdmin: return "admin";
+  }
+  return "coach";
+}
+
+std::optional<Role> role_from_string(std::string_view s) {
+  for (Role r : {Role::kCoach, Role::kCoordinator, Role::kPartner, Role::kAnalyst, Role::kAdmin})
+    if (to_string(r) == s) return r;
+  return std::nullopt;
+}
+
+bool allowed(const Principal& p, Action a, Relation r) {
+  switch (a) {
+    case Action::kManageUsers:
+      return p.role == Role::kAdmin;
+    case Action::kListCaseload:
+    case Action::kCreateJobseeker:
+      return p.role == Role::kCoach || p.role == Role::kCoordinator;
+    case Action::kReadDossier:
+      if (p.role == Role::kCoach) return r == Relation::kAssigned;
+      if (p.role == Role::kCoordinator) return r == Relation::kAssigned || r == Relation::kSameTeam;
+      // Partners read only what was consented (consent register, later issue);
+      // analysts see anonymised aggregates only; admins no dossier content.
+      return false;
+    case Action::kWriteDossier:
+      return (p.role == Role::kCoach || p.role == Role::kCoordinator) && r == Relation::kAssigned;
+  }
+  return false;
+}
+
+}  // namespace spiraal

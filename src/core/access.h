@@ -1,0 +1,44 @@
+#pragma once
+// Who may do what with a dossier: the one place where role and relationship
+// are weighed. Every web route asks here (see tests/route_matrix_test.cc).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace spiraal {
+
+enum class Role { kCoach, kCoordinator, kPartner, kAnalyst, kAdmin };
+
+std::string_view to_string(Role r);
+std::optional<Role> role_from_string(std::string_view s);
+
+// The authenticated caller.
+struct Principal {
+  int64_t user_id = 0;
+  Role role = Role::kCoach;
+  std::optional<int64_t> team_id;
+  std::string username;
+  std::string display_name;
+};
+
+// How the caller stands to one dossier.
+enum class Relation {
+  kNone,      // no tie
+  kSameTeam,  // the dossier belongs to the caller's team
+  kAssigned,  // the caller is an assigned coach (anchor person)
+};
+
+enum class Action {
+  kListCaseload,     // see one's own (or team's) caseload
+  kCreateJobseeker,  // open a new dossier
+  kReadDossier,      // read a dossier and its journal
+  kWriteDossier,     // change a dossier or add to its journal
+  kManageUsers,      // create users, reset passwords
+};
+
+// True when `p` may perform `a` on a dossier to which it stands in `r`
+// (`r` is ignored for actions that concern no single dossier).
+bool allowed(const Principal& p, Action a, Relation r = Relation::kNone);
+
+}  // namespace spiraal

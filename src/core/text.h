@@ -1,0 +1,18 @@
+#pragma once
+// Small text helpers shared by validation everywhere.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace spiraal {
+
+// True for valid UTF-8 without control characters other than tab and newlines.
+bool is_clean_text(std::string_view s);
+// Number of code points in valid UTF-8.
+size_t utf8_length(std::string_view s);
+// `s` without leading and trailing ASCII white space.
+std::string trim(std::string_view s);
+// Lower-cased ASCII letters; other bytes unchanged.
+std::string ascii_lower(std::string_view s);
+
+}  // namespace spiraal

@@ -1,0 +1,132 @@
+#include "store/dossier_service.h"
+
+#include "core/clock.h"
+
+namespace spiraal {
+
+Result<int64_t> expected_version(const nlohmann::json& patch) {
+  if (!patch.is_object() || !patch.contains("version")) return Status::invalid_field("version", "required");
+  const auto& v = patch["version"];
+  if (!v.is_number_integer() || v.get<int64_t>() < 1) return Status::invalid_field("version", "type_integer");
+  return v.get<int64_t>();
+}
+
+AuditEntry DossierService::entry(const Principal& p, const char* action, int64_t id, std::string detail) const {
+  return AuditEntry{p.user_id, p.username, action, id, std::move(detail)};
+}
+
+Status DossierService::check(const Principal& p, Action a, int64_t id, const char* what) {
+  Relation r = store_.relation(p, id);
+  if (allowed(p, a, r)) return Status::ok();
+  store_.audit(entry(p, "access.denied", id, what));
+  // Someone who could read it (a coordinator of the team) learns it exists;
+  // everyone else cannot tell a refused dossier from a missing one.
+  return allowed(p, Action::kReadDossier, r) ? Status::forbidden() : Status::not_found();
+}
+
+Result<Jobseeker> DossierService::create(const Principal& p, const nlohmann::json& body) {
+  if (!allowed(p, Action::kCreateJobseeker)) return Status::forbidden();
+  Jobseeker j;
+  FieldErrors errors = apply_patch(j, body, today_utc(), {});
+  FieldErrors missing = validate(j);
+  errors.insert(errors.end(), missing.begin(), missing.end());
+  if (!errors.empty()) return Status::invalid(std::move(errors));
+  return store_.create_jobseeker(std::move(j), p.team_id, p.user_id, entry(p, "dossier.create", 0));
+}
+
+Result<Jobseeker> DossierService::read(const Principal& p, int64_t id) {
+  if (auto s = check(p, Action::kReadDossier, id, "dossier.read"); !s.is_ok()) return s;
+  auto j = store_.jobseeker(id);
+  if (j.is_ok()) store_.audit(entry(p, "dossier.read", id));
+  return j;
+}
+
+Result<Jobseeker> DossierService::update(const Principal& p, int64_t id, const nlohmann::json& patch) {
+  if (auto s = check(p, Action::kWriteDossier, id, "dossier.update"); !s.is_ok()) return s;
+  auto version = expected_version(patch);
+  if (!version.is_ok()) return version.status();
+  auto current = store_.jobseeker(id);
+  if (!current.is_ok()) return current.status();
+  Jobseeker j = current.value();
+  FieldErrors errors = apply_patch(j, patch, today_utc());
+  FieldErrors missing = validate(j);
+  errors.insert(errors.end(), missing.begin(), missing.end());
+  if (!errors.empty()) return Status::invalid(std::move(errors));
+  std::string fields;
+  for (const auto& [key, value] : patch.items())
+    if (key != "version") fields += (fields.empty() ? "" : ",") + key;
+  return store_.update_jobseeker(j, version.value(), entry(p, "dossier.update", id, fields));
+}
+
+Result<std::vector<DossierVersion>> DossierService::history(const Principal& p, int64_t id) {
+  if (auto s = check(p, Action::kReadDossier, id, "dossier.history"); !s.is_ok()) return s;
+  store_.audit(entry(p, "dossier.history", id));
+  return store_.jobseeker_versions(id);
+}
+
+Result<std::vector<User>> DossierService::coaches(const Principal& p, int64_t id) {
+  if (auto s = check(p, Action::kReadDossier, id, "dossier.coaches"); !s.is_ok()) return s;
+  return store_.coaches_of(id);
+}
+
+Result<std::vector<AuditRecord>> DossierService::access_log(const Principal& p, int64_t id) {
+  if (auto s = check(p, Action::kReadDossier, id, "dossier.access_log"); !s.is_ok()) return s;
+  return store_.audit_for(id);
+}
+
+Result<Page<CaseloadRow>> DossierService::caseload(const Principal& p, CaseloadQuery q) {
+  if (!allowed(p, Action::kListCaseload)) return Status::forbidden();
+  q.coach_id.reset();
+  q.team_id.reset();
+  if (p.role == Role::kCoordinator && p.team_id)
+    q.team_id = p.team_id;
+  else
+    q.coach_id = p.user_id;
+  return store_.caseload(q);
+}
+
+Result<Page<Contact>> DossierService::contacts(const Principal& p, int64_t id, int limit, int offset) {
+  if (auto s = check(p, Action::kReadDossier, id, "contacts.read"); !s.is_ok()) return s;
+  store_.audit(entry(p, "contacts.read", id));
+  return store_.contacts(id, limit, offset);
+}
+
+Result<ContactSummary> DossierService::contact_summary(const Principal& p, int64_t id) {
+  if (auto s = check(p, Action::kReadDossier, id, "contacts.summary"); !s.is_ok()) return s;
+  return store_.contact_summary(id);
+}
+
+Result<Contact> DossierService::contact(const Principal& p, int64_t id, int64_t contact_id) {
+  if (auto s = check(p, Action::kReadDossier, id, "contact.read"); !s.is_ok()) return s;
+  auto c = store_.contact(id, contact_id);
+  if (c.is_ok()) store_.audit(entry(p, "contact.read", id, "contact " + std::to_string(contact_id)));
+  return c;
+}
+
+Result<Contact> DossierService::add_contact(const Principal& p, int64_t id, const nlohmann::json& body) {
+  if (auto s = check(p, Action::kWriteDossier, id, "contact.create"); !s.is_ok()) return s;
+  Contact c;
+  c.jobseeker_id = id;
+  c.author_id = p.user_id;
+  FieldErrors errors = apply_patch(c, body, today_utc());
+  FieldErrors missing = validate(c);
+  errors.insert(errors.end(), missing.begin(), missing.end());
+  if (!errors.empty()) return Status::invalid(std::move(errors));
+  return store_.add_contact(std::move(c), entry(p, "contact.create", id));
+}
+
+Result<Contact> DossierService::update_contact(const Principal& p, int64_t id, int64_t contact_id,
+                                               const nlohmann::json& patch) {
+  if (auto s = check(p, Action::kWriteDossier, id, "contact.update"); !s.is_ok()) return s;
+  auto version = expected_version(patch);
+  if (!version.is_ok()) return version.status();
+  auto current = store_.contact(id, contact_id);
+  if (!current.is_ok()) return current.status();
+  Contact c = current.value();
+  FieldErrors errors = apply_patch(c, patch, today_utc());
+  if (!errors.empty()) return Status::invalid(std::move(errors));
+  return store_.update_contact(c, version.value(),
+                               entry(p, "contact.update", id, "contact " + std::to_string(contact_id)));
+}
+
+}  // namespace spiraal

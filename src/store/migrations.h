@@ -1,0 +1,29 @@
+#pragma once
+// Applies the numbered migrations of db/migrations/ (embedded in the binary)
+// that a database has not seen yet, each in its own transaction.
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "store/sql.h"
+
+namespace spiraal {
+
+struct Migration {
+  int version;       // the leading number of the file name
+  std::string name;  // the file name
+  std::string sql;   // with @ID@ still in it
+};
+
+// All embedded migrations, ordered by version.
+std::vector<Migration> all_migrations();
+
+// The SQL of `m` for one engine.
+std::string migration_sql(const Migration& m, sql::Dialect dialect);
+
+// Applies what is missing; returns the names it applied. Safe to run from
+// several servers at once (PostgreSQL takes an advisory lock, SQLite the
+// write lock).
+Result<std::vector<std::string>> migrate(sql::Connection& c);
+
+}  // namespace spiraal

@@ -1,0 +1,473 @@
+#include "store/store.h"
+
+#include "core/clock.h"
+#include "store/migrations.h"
+
+namespace spiraal {
+namespace {
+
+using nlohmann::json;
+using sql::Param;
+using sql::Params;
+
+const char* kJobseekerColumns =
+    "id, version, first_name, last_name, birth_date, profile, narrative, created_at, updated_at";
+
+Jobseeker jobseeker_from_row(const sql::Rows& r, size_t i) {
+  Jobseeker j;
+  j.id = r.integer(i, 0);
+  j.version = r.integer(i, 1);
+  // Stored documents were validated on the way in; re-applying them through
+  // apply_patch keeps one decoding path. "9999-12-31" lifts the date bound.
+  json doc = json::parse(r.text(i, 5));
+  doc.update(json::parse(r.text(i, 6)));
+  doc["first_name"] = r.text(i, 2);
+  doc["last_name"] = r.text(i, 3);
+  doc["birth_date"] = r.text(i, 4);
+  auto errors = apply_patch(j, doc, "9999-12-31");
+  if (!errors.empty()) throw sql::Error("stored dossier " + std::to_string(j.id) + " does not decode");
+  j.created_at = r.text(i, 7);
+  j.updated_at = r.text(i, 8);
+  return j;
+}
+
+const char* kContactColumns =
+    "c.id, c.jobseeker_id, c.version, c.contact_date, c.kind, c.status, c.initiative, c.note, c.author_id, "
+    "COALESCE(u.display_name, ''), c.created_at, c.updated_at";
+
+Contact contact_from_row(const sql::Rows& r, size_t i) {
+  Contact c;
+  c.id = r.integer(i, 0);
+  c.jobseeker_id = r.integer(i, 1);
+  c.version = r.integer(i, 2);
+  c.date = r.text(i, 3);
+  c.kind = r.text(i, 4);
+  c.status = r.text(i, 5);
+  c.initiative = r.text(i, 6);
+  c.note = r.text(i, 7);
+  c.author_id = r.integer(i, 8);
+  c.author_name = r.text(i, 9);
+  c.created_at = r.text(i, 10);
+  c.updated_at = r.text(i, 11);
+  return c;
+}
+
+const char* kUserColumns =
+    "u.id, u.username, u.display_name, u.role, u.team_id, COALESCE(t.name, ''), u.active, u.password_hash, "
+    "u.created_at";
+
+User user_from_row(const sql::Rows& r, size_t i) {
+  User u;
+  u.id = r.integer(i, 0);
+  u.username = r.text(i, 1);
+  u.display_name = r.text(i, 2);
+  u.role = role_from_string(r.text(i, 3)).value_or(Role::kCoach);
+  u.team_id = r.opt_integer(i, 4);
+  u.team_name = r.text(i, 5);
+  u.active = r.integer(i, 6) != 0;
+  u.password_hash = r.text(i, 7);
+  u.created_at = r.text(i, 8);
+  return u;
+}
+
+Param opt_param(const std::optional<int64_t>& v) { return v ? Param(*v) : Param(nullptr); }
+
+void insert_audit(sql::Connection& c, const AuditEntry& e) {
+  c.query("INSERT INTO audit_log (at, user_id, username, action, jobseeker_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
+          {now_utc(), e.user_id ? Param(e.user_id) : Param(nullptr), e.username, e.action, opt_param(e.jobseeker_id),
+           e.detail});
+}
+
+void insert_version(sql::Connection& c, const Jobseeker& j, int64_t user_id) {
+  c.query("INSERT INTO jobseeker_versions (jobseeker_id, version, changed_at, changed_by, data) VALUES (?, ?, ?, ?, ?)",
+          {j.id, j.version, j.updated_at, user_id ? Param(user_id) : Param(nullptr), to_json(j).dump()});
+}
+
+std::string like_pattern(const std::string& search) {
+  std::string out = "%";
+  for (char ch : search) {
+    if (ch == '%' || ch == '_' || ch == '\\') out += '\\';
+    out += (ch >= 'A' && ch <= 'Z') ? char(ch - 'A' + 'a') : ch;
+  }
+  return out + "%";
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::open(const std::string& address, size_t pool_size) {
+  sql::Pool::Factory factory;
+  if (sql::is_postgres_url(address))
+    factory = [address] { return sql::open_postgres(address); };
+  else
+    factory = [address] { return sql::open_sqlite(address); };
+  try {
+    auto pool = std::make_unique<sql::Pool>(factory, pool_size);
+    pool->acquire();  // fail now, not on the first request, when the database cannot be reached
+    return std::make_unique<Store>(std::move(pool));
+  } catch (const std::exception& e) {
+    return Status::internal(e.what());
+  }
+}
+
+Store::Store(std::unique_ptr<sql::Pool> pool) : pool_(std::move(pool)), dialect_(pool_->dialect()) {}
+
+Result<std::vector<std::string>> Store::migrate() {
+  auto c = pool_->acquire();
+  return spiraal::migrate(*c);
+}
+
+// --- Teams and users --------------------------------------------------------
+
+Result<int64_t> Store::ensure_team(const std::string& name) {
+  auto c = pool_->acquire();
+  return sql::in_transaction(*c, [&]() -> Result<int64_t> {
+    auto r = c->query("SELECT id FROM teams WHERE name = ?", {name});
+    if (!r.empty()) return r.integer(0, 0);
+    return c->query("INSERT INTO teams (name) VALUES (?) RETURNING id", {name}).integer(0, 0);
+  });
+}
+
+Result<User> Store::create_user(const NewUser& u) {
+  std::optional<int64_t> team;
+  if (!u.team_name.empty()) {
+    auto t = ensure_team(u.team_name);
+    if (!t.is_ok()) return t.status();
+    team = t.value();
+  }
+  try {
+    pool_->acquire()->query(
+        "INSERT INTO users (username, display_name, role, team_id, password_hash, active, created_at) "
+        "VALUES (?, ?, ?, ?, ?, 1, ?)",
+        {u.username, u.display_name, std::string(to_string(u.role)), opt_param(team), u.password_hash, now_utc()});
+  } catch (const sql::Error& e) {
+    if (e.unique_violation) return Status::invalid_field("username", "taken");
+    throw;
+  }
+  return *user_by_username(u.username);
+}
+
+std::optional<User> Store::user_by_username(const std::string& username) {
+  auto c = pool_->acquire();
+  auto r = c->query(std::string("SELECT ") + kUserColumns +
+                        " FROM users u LEFT JOIN teams t ON t.id = u.team_id WHERE u.username = ?",
+                    {username});
+  if (r.empty()) return std::nullopt;
+  return user_from_row(r, 0);
+}
+
+std::optional<User> Store::user_by_id(int64_t id) {
+  auto c = pool_->acquire();
+  auto r = c->query(
+      std::string("SELECT ") + kUserColumns + " FROM users u LEFT JOIN teams t ON t.id = u.team_id WHERE u.id = ?",
+      {id});
+  if (r.empty()) return std::nullopt;
+  return user_from_row(r, 0);
+}
+
+std::vector<User> Store::list_users() {
+  auto c = pool_->acquire();
+  auto r = c->query(std::string("SELECT ") + kUserColumns +
+                    " FROM users u LEFT JOIN teams t ON t.id = u.team_id ORDER BY u.username");
+  std::vector<User> out;
+  for (size_t i = 0; i < r.size(); ++i) out.push_back(user_from_row(r, i));
+  return out;
+}
+
+Status Store::set_password(int64_t user_id, const std::string& password_hash) {
+  auto c = pool_->acquire();
+  auto r = c->query("UPDATE users SET password_hash = ? WHERE id = ? RETURNING id", {password_hash, user_id});
+  return r.empty() ? Status::not_found() : Status::ok();
+}
+
+// --- Tokens and sessions ----------------------------------------------------
+
+Status Store::add_token(int64_t user_id, const std::string& token_hash, const std::string& label) {
+  auto c = pool_->acquire();
+  c->query("INSERT INTO api_tokens (user_id, token_hash, label, created_at) VALUES (?, ?, ?, ?)",
+           {user_id, token_hash, label, now_utc()});
+  return Status::ok();
+}
+
+std::optional<User> Store::user_by_token(const std::string& token_hash) {
+  auto c = pool_->acquire();
+  auto r = c->query(std::string("SELECT ") + kUserColumns +
+                        " FROM api_tokens k JOIN users u ON u.id = k.user_id LEFT JOIN teams t ON t.id = u.team_id "
+                        "WHERE k.token_hash = ? AND k.revoked_at IS NULL AND u.active = 1",
+                    {token_hash});
+  if (r.empty()) return std::nullopt;
+  return user_from_row(r, 0);
+}
+
+Status Store::create_session(const Session& s) {
+  auto c = pool_->acquire();
+  sql::in_transaction(*c, [&] {
+    c->query("DELETE FROM sessions WHERE expires_at < ?", {now_utc()});
+    c->query("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+             {s.token_hash, s.user_id, s.csrf_token, now_utc(), s.expires_at});
+  });
+  return Status::ok();
+}
+
+std::optional<std::pair<Session, User>> Store::session(const std::string& token_hash, const std::string& now) {
+  auto c = pool_->acquire();
+  auto r = c->query(std::string("SELECT s.csrf_token, s.expires_at, ") + kUserColumns +
+                        " FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN teams t ON t.id = u.team_id "
+                        "WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1",
+                    {token_hash, now});
+  if (r.empty()) return std::nullopt;
+  // user_from_row reads from column 0: re-base by copying the tail.
+  sql::Rows user_rows;
+  std::vector<std::optional<std::string>> cells;
+  for (size_t col = 2; col < 11; ++col)
+    cells.push_back(r.is_null(0, col) ? std::nullopt : std::optional<std::string>(r.text(0, col)));
+  user_rows.add_row(std::move(cells));
+  User u = user_from_row(user_rows, 0);
+  return std::make_pair(Session{token_hash, u.id, r.text(0, 0), r.text(0, 1)}, u);
+}
+
+Status Store::delete_session(const std::string& token_hash) {
+  auto c = pool_->acquire();
+  c->query("DELETE FROM sessions WHERE token_hash = ?", {token_hash});
+  return Status::ok();
+}
+
+// --- Dossiers ---------------------------------------------------------------
+
+Relation Store::relation(const Principal& p, int64_t jobseeker_id) {
+  auto c = pool_->acquire();
+  auto r = c->query(
+      "SELECT j.team_id, (SELECT COUNT(*) FROM assignments a WHERE a.jobseeker_id = j.id AND a.user_id = ?) "
+      "FROM jobseekers j WHERE j.id = ?",
+      {p.user_id, jobseeker_id});
+  if (r.empty()) return Relation::kNone;
+  if (r.integer(0, 1) > 0) return Relation::kAssigned;
+  auto team = r.opt_integer(0, 0);
+  if (team && p.team_id && *team == *p.team_id) return Relation::kSameTeam;
+  return Relation::kNone;
+}
+
+Result<Jobseeker> Store::create_jobseeker(Jobseeker j, std::optional<int64_t> team_id,
+                                          std::optional<int64_t> coach_id, const AuditEntry& audit) {
+  auto c = pool_->acquire();
+  j.version = 1;
+  j.created_at = j.updated_at = now_utc();
+  sql::in_transaction(*c, [&] {
+    j.id = c->query(
+                "INSERT INTO jobseekers (version, team_id, first_name, last_name, birth_date, profile, narrative, "
+                "created_at, updated_at, created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                {j.version, opt_param(team_id), j.first_name, j.last_name, j.birth_date, profile_to_json(j).dump(),
+                 narrative_to_json(j).dump(), j.created_at, j.updated_at, audit.user_id, audit.user_id})
+               .integer(0, 0);
+    if (coach_id)
+      c->query("INSERT INTO assignments (jobseeker_id, user_id, is_anchor, since) VALUES (?, ?, 1, ?)",
+               {j.id, *coach_id, today_utc()});
+    insert_version(*c, j, audit.user_id);
+    AuditEntry e = audit;
+    e.jobseeker_id = j.id;
+    insert_audit(*c, e);
+  });
+  return j;
+}
+
+Result<Jobseeker> Store::jobseeker(int64_t id) {
+  auto c = pool_->acquire();
+  auto r = c->query(std::string("SELECT ") + kJobseekerColumns + " FROM jobseekers WHERE id = ?", {id});
+  if (r.empty()) return Status::not_found();
+  return jobseeker_from_row(r, 0);
+}
+
+Result<Jobseeker> Store::update_jobseeker(const Jobseeker& in, int64_t expected_version, const AuditEntry& audit) {
+  auto c = pool_->acquire();
+  Jobseeker j = in;
+  j.updated_at = now_utc();
+  return sql::in_transaction(*c, [&]() -> Result<Jobseeker> {
+    auto r = c->query(
+        "UPDATE jobseekers SET version = version + 1, first_name = ?, last_name = ?, birth_date = ?, profile = ?, "
+        "narrative = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ? RETURNING version, created_at",
+        {j.first_name, j.last_name, j.birth_date, profile_to_json(j).dump(), narrative_to_json(j).dump(),
+         j.updated_at, audit.user_id, j.id, expected_version});
+    if (r.empty()) {
+      bool exists = !c->query("SELECT 1 FROM jobseekers WHERE id = ?", {j.id}).empty();
+      return exists ? Status::conflict() : Status::not_found();
+    }
+    j.version = r.integer(0, 0);
+    j.created_at = r.text(0, 1);
+    insert_version(*c, j, audit.user_id);
+    insert_audit(*c, audit);
+    return j;
+  });
+}
+
+std::vector<DossierVersion> Store::jobseeker_versions(int64_t id) {
+  auto c = pool_->acquire();
+  auto r = c->query(
+      "SELECT v.version, v.changed_at, COALESCE(u.display_name, ''), v.data FROM jobseeker_versions v "
+      "LEFT JOIN users u ON u.id = v.changed_by WHERE v.jobseeker_id = ? ORDER BY v.version DESC",
+      {id});
+  std::vector<DossierVersion> out;
+  for (size_t i = 0; i < r.size(); ++i)
+    out.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), json::parse(r.text(i, 3))});
+  return out;
+}
+
+Page<CaseloadRow> Store::caseload(const CaseloadQuery& q) {
+  std::string from =
+      " FROM jobseekers j" +
+      std::string(q.coach_id ? " JOIN assignments a ON a.jobseeker_id = j.id WHERE a.user_id = ?"
+                             : " WHERE j.team_id = ?");
+  Params params = {q.coach_id ? *q.coach_id : q.team_id.value_or(-1)};
+  if (!q.search.empty()) {
+    from += " AND (lower(j.first_name) LIKE ? ESCAPE '\\' OR lower(j.last_name) LIKE ? ESCAPE '\\' OR "
+            "lower(j.first_name || ' ' || j.last_name) LIKE ? ESCAPE '\\')";
+    std::string pattern = like_pattern(q.search);
+    params.insert(params.end(), {pattern, pattern, pattern});
+  }
+  const char* order = "lower(j.last_name), lower(j.first_name)";
+  switch (q.sort) {
+    case CaseloadSort::kName: break;
+    case CaseloadSort::kBirthDate: order = "j.birth_date"; break;
+    case CaseloadSort::kLastContact: order = "last_contact"; break;
+    case CaseloadSort::kUpdated: order = "j.updated_at"; break;
+  }
+  const char* dir = q.descending ? " DESC" : " ASC";
+  auto c = pool_->acquire();
+  Page<CaseloadRow> page;
+  page.limit = q.limit;
+  page.offset = q.offset;
+  page.total = c->query("SELECT COUNT(*)" + from, params).integer(0, 0);
+  Params list_params = params;
+  list_params.push_back(int64_t(q.limit));
+  list_params.push_back(int64_t(q.offset));
+  auto r = c->query(
+      "SELECT j.id, j.first_name, j.last_name, j.birth_date, j.updated_at, "
+      "(SELECT MAX(ct.contact_date) FROM contacts ct WHERE ct.jobseeker_id = j.id AND ct.status = 'held') "
+      "AS last_contact" +
+          from + " ORDER BY " + order + dir + ", j.id LIMIT ? OFFSET ?",
+      list_params);
+  for (size_t i = 0; i < r.size(); ++i)
+    page.items.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 5), r.text(i, 4)});
+  return page;
+}
+
+std::vector<User> Store::coaches_of(int64_t jobseeker_id) {
+  auto c = pool_->acquire();
+  auto r = c->query(std::string("SELECT ") + kUserColumns +
+                        " FROM assignments a JOIN users u ON u.id = a.user_id LEFT JOIN teams t ON t.id = u.team_id "
+                        "WHERE a.jobseeker_id = ? ORDER BY a.is_anchor DESC, u.display_name",
+                    {jobseeker_id});
+  std::vector<User> out;
+  for (size_t i = 0; i < r.size(); ++i) out.push_back(user_from_row(r, i));
+  return out;
+}
+
+Status Store::assign_coach(int64_t jobseeker_id, int64_t user_id) {
+  auto c = pool_->acquire();
+  try {
+    c->query("INSERT INTO assignments (jobseeker_id, user_id, is_anchor, since) VALUES (?, ?, 0, ?)",
+             {jobseeker_id, user_id, today_utc()});
+  } catch (const sql::Error& e) {
+    if (!e.unique_violation) throw;
+  }
+  return Status::ok();
+}
+
+// --- Contact journal --------------------------------------------------------
+
+Result<Contact> Store::add_contact(Contact ct, const AuditEntry& audit) {
+  ct.version = 1;
+  ct.created_at = ct.updated_at = now_utc();
+  auto c = pool_->acquire();
+  sql::in_transaction(*c, [&] {
+    ct.id = c->query(
+                 "INSERT INTO contacts (jobseeker_id, version, contact_date, kind, status, initiative, note, "
+                 "author_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 {ct.jobseeker_id, ct.version, ct.date, ct.kind, ct.status, ct.initiative, ct.note, ct.author_id,
+                  ct.created_at, ct.updated_at})
+                .integer(0, 0);
+    AuditEntry e = audit;
+    e.detail = "contact " + std::to_string(ct.id);
+    insert_audit(*c, e);
+  });
+  return contact_on(*c, ct.jobseeker_id, ct.id);
+}
+
+Result<Contact> Store::update_contact(const Contact& ct, int64_t expected_version, const AuditEntry& audit) {
+  auto c = pool_->acquire();
+  auto status = sql::in_transaction(*c, [&]() -> Status {
+    auto r = c->query(
+        "UPDATE contacts SET version = version + 1, contact_date = ?, kind = ?, status = ?, initiative = ?, "
+        "note = ?, updated_at = ? WHERE id = ? AND jobseeker_id = ? AND version = ? RETURNING version",
+        {ct.date, ct.kind, ct.status, ct.initiative, ct.note, now_utc(), ct.id, ct.jobseeker_id, expected_version});
+    if (r.empty()) {
+      bool exists =
+          !c->query("SELECT 1 FROM contacts WHERE id = ? AND jobseeker_id = ?", {ct.id, ct.jobseeker_id}).empty();
+      return exists ? Status::conflict() : Status::not_found();
+    }
+    insert_audit(*c, audit);
+    return Status::ok();
+  });
+  if (!status.is_ok()) return status;
+  return contact_on(*c, ct.jobseeker_id, ct.id);
+}
+
+Result<Contact> Store::contact(int64_t jobseeker_id, int64_t contact_id) {
+  auto c = pool_->acquire();
+  return contact_on(*c, jobseeker_id, contact_id);
+}
+
+Result<Contact> Store::contact_on(sql::Connection& c, int64_t jobseeker_id, int64_t contact_id) {
+  auto r = c.query(std::string("SELECT ") + kContactColumns +
+                        " FROM contacts c LEFT JOIN users u ON u.id = c.author_id WHERE c.id = ? AND c.jobseeker_id = ?",
+                    {contact_id, jobseeker_id});
+  if (r.empty()) return Status::not_found();
+  return contact_from_row(r, 0);
+}
+
+Page<Contact> Store::contacts(int64_t jobseeker_id, int limit, int offset) {
+  auto c = pool_->acquire();
+  Page<Contact> page;
+  page.limit = limit;
+  page.offset = offset;
+  page.total = c->query("SELECT COUNT(*) FROM contacts WHERE jobseeker_id = ?", {jobseeker_id}).integer(0, 0);
+  auto r = c->query(std::string("SELECT ") + kContactColumns +
+                        " FROM contacts c LEFT JOIN users u ON u.id = c.author_id WHERE c.jobseeker_id = ? "
+                        "ORDER BY c.contact_date DESC, c.id DESC LIMIT ? OFFSET ?",
+                    {jobseeker_id, int64_t(limit), int64_t(offset)});
+  for (size_t i = 0; i < r.size(); ++i) page.items.push_back(contact_from_row(r, i));
+  return page;
+}
+
+ContactSummary Store::contact_summary(int64_t jobseeker_id) {
+  auto c = pool_->acquire();
+  auto r = c->query("SELECT id, contact_date, status FROM contacts WHERE jobseeker_id = ?", {jobseeker_id});
+  std::vector<Contact> contacts(r.size());
+  for (size_t i = 0; i < r.size(); ++i) {
+    contacts[i].id = r.integer(i, 0);
+    contacts[i].date = r.text(i, 1);
+    contacts[i].status = r.text(i, 2);
+  }
+  return summarize(std::move(contacts));
+}
+
+// --- Audit ------------------------------------------------------------------
+
+Status Store::audit(const AuditEntry& e) {
+  auto c = pool_->acquire();
+  insert_audit(*c, e);
+  return Status::ok();
+}
+
+std::vector<AuditRecord> Store::audit_for(int64_t jobseeker_id, int limit) {
+  auto c = pool_->acquire();
+  auto r = c->query(
+      "SELECT id, at, user_id, username, action, jobseeker_id, detail FROM audit_log WHERE jobseeker_id = ? "
+      "ORDER BY id DESC LIMIT ?",
+      {jobseeker_id, int64_t(limit)});
+  std::vector<AuditRecord> out;
+  for (size_t i = 0; i < r.size(); ++i)
+    out.push_back({r.integer(i, 0), r.text(i, 1),
+                   AuditEntry{r.integer(i, 2), r.text(i, 3), r.text(i, 4), r.opt_integer(i, 5), r.text(i, 6)}});
+  return out;
+}
+
+}  // namespace spiraal

@@ -1,0 +1,189 @@
+#include "web/app.h"
+
+#include <spdlog/spdlog.h>
+
+#include "web/i18n.h"
+#include "web/view.h"
+
+namespace spiraal {
+
+int http_status(Code code) {
+  switch (code) {
+    case Code::kOk: return 200;
+    case Code::kInvalid: return 422;
+    case Code::kNotFound: return 404;
+    case Code::kForbidden: return 403;
+    case Code::kConflict: return 409;
+    case Code::kUnauthenticated: return 401;
+    case Code::kTooManyRequests: return 429;
+    case Code::kInternal: return 500;
+  }
+  return 500;
+}
+
+int64_t Ctx::path_id(size_t i) const {
+  if (i >= req.matches.size()) return 0;
+  try {
+    return std::stoll(req.matches[i].str());
+  } catch (const std::exception&) {
+    return 0;  // out of range: no such record
+  }
+}
+
+std::string Ctx::t(const std::string& key, const std::string& param) const {
+  return Catalogs::get().text(lang, key, param);
+}
+
+App::App(Store& store, AppOptions options)
+    : store_(store), options_(std::move(options)), dossiers_(store), auth_(store, options_.secure_cookies) {
+  add_api_routes();
+  add_page_routes();
+  add_dossier_pages();
+  add_admin_routes();
+}
+
+void App::add(std::string method, std::string pattern, std::string name, Access access, RouteHandler h) {
+  routes_.push_back({std::move(method), std::move(pattern), std::move(name), access, std::move(h)});
+}
+
+void App::install(httplib::Server& server) {
+  server.set_payload_max_length(options_.max_body_bytes);
+  if (!options_.static_dir.empty()) server.set_mount_point("/static", options_.static_dir);
+  for (const auto& route : routes_) {
+    auto handler = [this, &route](const httplib::Request& req, httplib::Response& res) { dispatch(route, req, res); };
+    if (route.method == "GET") server.Get(route.pattern, handler);
+    else if (route.method == "POST") server.Post(route.pattern, handler);
+    else if (route.method == "PATCH") server.Patch(route.pattern, handler);
+    else if (route.method == "PUT") server.Put(route.pattern, handler);
+  }
+  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+    try {
+      std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      spdlog::error("{} {}: {}", req.method, req.path, e.what());
+    } catch (...) {
+      spdlog::error("{} {}: unknown exception", req.method, req.path);
+    }
+    res.status = 500;
+    res.set_content(R"({"error":"internal","message":"Internal error / Interne fout"})", "application/json");
+  });
+  // Answers with a body for statuses httplib produces itself (404 on unknown
+  // paths, 413 on oversized bodies, 400 on unparsable requests).
+  server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    std::string lang = language_from_accept(req.get_header_value("Accept-Language"));
+    std::string key = res.status == 404 ? "not_found" : res.status == 413 ? "too_large" : "bad_request";
+    std::string message = Catalogs::get().text(lang, "error." + key);
+    if (req.path.starts_with("/api/"))
+      res.set_content(nlohmann::json{{"error", key}, {"message", message}}.dump(), "application/json");
+    else
+      res.set_content("<!doctype html><html lang=\"" + lang + "\"><title>" + message + "</title><p>" + message +
+                          "</p><p><a href=\"/\">Spiraal</a></p>",
+                      "text/html; charset=utf-8");
+  });
+  server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("X-Frame-Options", "DENY");
+    res.set_header("Referrer-Policy", "same-origin");
+    res.set_header("Content-Security-Policy",
+                   "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                   "frame-ancestors 'none'; form-action 'self'");
+    if (!res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
+  });
+}
+
+void App::dispatch(const Route& route, const httplib::Request& req, httplib::Response& res) {
+  Ctx c{req, res, false, {}, {}, {}, {}};
+  c.api = req.path.starts_with("/api/");
+  c.caller = auth_.identify(req.get_header_value("Authorization"), req.get_header_value("Cookie"));
+  if (c.api)
+    c.lang = req.has_param("lang") ? Catalogs::get().supported(req.get_param_value("lang"))
+                                   : language_from_accept(req.get_header_value("Accept-Language"));
+  else
+    c.lang = Catalogs::get().supported(cookie_value(req.get_header_value("Cookie"), kLanguageCookie));
+  if (c.caller.user) c.who = c.caller.user->principal();
+
+  if (route.access != Access::kPublic && !c.who) {
+    if (c.api) return fail(c, Status::unauthenticated());
+    return redirect(c, "/login?next=" + url_encode(req.path));
+  }
+  std::optional<Action> action;
+  if (route.access == Access::kCaseload) action = Action::kListCaseload;
+  if (route.access == Access::kCreate) action = Action::kCreateJobseeker;
+  if (route.access == Access::kManageUsers) action = Action::kManageUsers;
+  if (action && !allowed(*c.who, *action)) return fail(c, Status::forbidden());
+
+  if (req.method != "GET") {
+    if (req.get_header_value("Content-Type").starts_with("application/x-www-form-urlencoded"))
+      c.form = Form::parse(req.body);
+    // Browser sessions must prove the request came from our own pages.
+    if (c.caller.via_session) {
+      std::string token = c.form.has("_csrf") ? c.form.get("_csrf") : req.get_header_value("X-CSRF-Token");
+      if (!same_secret(token, c.caller.csrf_token)) return fail(c, Status::forbidden("csrf"));
+    }
+  }
+  route.handler(c);
+}
+
+void App::send_json(Ctx& c, int status, const nlohmann::json& body) const {
+  c.res.status = status;
+  c.res.set_content(body.dump(), "application/json");
+}
+
+void App::fail(Ctx& c, const Status& s) const {
+  int status = http_status(s.code());
+  std::string key = s.code() == Code::kInternal ? "internal" : s.message();
+  if (s.code() == Code::kInternal) spdlog::error("{} {}: {}", c.req.method, c.req.path, s.message());
+  if (c.api) {
+    nlohmann::json body = {{"error", key}, {"message", c.t("error." + key)}};
+    if (!s.fields().empty()) body["fields"] = Catalogs::get().describe_all(c.lang, s.fields());
+    return send_json(c, status, body);
+  }
+  nlohmann::json model = base_model(c);
+  model["message"] = c.t("error." + key);
+  model["status"] = status;
+  for (const auto& f : s.fields()) model["fields"].push_back(Catalogs::get().describe(c.lang, f));
+  html(c, status, "error", std::move(model));
+}
+
+void App::html(Ctx& c, int status, const std::string& view, nlohmann::json model) const {
+  c.res.status = status;
+  c.res.set_content(Views::get().page(view, model), "text/html; charset=utf-8");
+}
+
+void App::redirect(Ctx& c, const std::string& to) const {
+  c.res.status = 303;
+  c.res.set_header("Location", to);
+}
+
+std::optional<nlohmann::json> App::json_body(Ctx& c) const {
+  if (!c.req.get_header_value("Content-Type").starts_with("application/json")) {
+    send_json(c, 415, {{"error", "content_type"}, {"message", c.t("error.content_type")}});
+    return std::nullopt;
+  }
+  auto body = nlohmann::json::parse(c.req.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded() || !body.is_object()) {
+    send_json(c, 400, {{"error", "malformed_json"}, {"message", c.t("error.malformed_json")}});
+    return std::nullopt;
+  }
+  return body;
+}
+
+nlohmann::json App::base_model(const Ctx& c) const {
+  nlohmann::json m;
+  m["t"] = Catalogs::get().catalog(c.lang);
+  m["lang"] = c.lang;
+  std::string other = c.lang == "nl" ? "en" : "nl";
+  m["other_lang"] = {{"code", other}, {"label", Catalogs::get().text(other, "language.name")}};
+  m["here"] = url_encode(c.req.path);
+  m["csrf"] = c.caller.csrf_token;
+  if (c.who) {
+    m["user"] = {{"display_name", c.who->display_name},
+                 {"role", c.t("vocab.role." + std::string(to_string(c.who->role)))},
+                 {"can_caseload", allowed(*c.who, Action::kListCaseload)},
+                 {"can_manage_users", allowed(*c.who, Action::kManageUsers)}};
+  }
+  return m;
+}
+
+}  // namespace spiraal

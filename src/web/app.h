@@ -1,0 +1,105 @@
+#pragma once
+// The HTTP application: one route table for pages and the JSON API, both
+// served from the same domain services (store/dossier_service.h).
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "core/access.h"
+#include "store/dossier_service.h"
+#include "store/store.h"
+#include "web/auth.h"
+#include "web/form.h"
+
+namespace spiraal {
+
+struct AppOptions {
+  bool secure_cookies = true;             // off only for plain-HTTP tests of cookie handling
+  std::string static_dir;                 // web assets (CSS, JS, vendored npm libraries)
+  size_t max_body_bytes = 1 << 20;        // larger bodies get 413
+};
+
+// What a route needs before its handler runs. Dossier-level checks
+// (relationship) happen in DossierService; these are the caller-level ones.
+enum class Access {
+  kPublic,         // anyone, logged in or not
+  kAuthenticated,  // any logged-in user
+  kCaseload,       // allowed(kListCaseload)
+  kCreate,         // allowed(kCreateJobseeker)
+  kDossier,        // any logged-in user; the service checks the relationship
+  kManageUsers,    // allowed(kManageUsers)
+};
+
+// One request as the handlers see it.
+struct Ctx {
+  const httplib::Request& req;
+  httplib::Response& res;
+  bool api = false;                 // under /api/: JSON in and out
+  std::string lang;                 // "nl" or "en"
+  Caller caller;
+  std::optional<Principal> who;     // set unless the route is public and nobody is logged in
+  Form form;                        // parsed urlencoded body of page POSTs
+
+  int64_t path_id(size_t i = 1) const;  // the i-th regex group of the path as a number
+  std::string t(const std::string& key, const std::string& param = {}) const;
+};
+
+using RouteHandler = std::function<void(Ctx&)>;
+
+struct Route {
+  std::string method;   // GET, POST, PATCH, PUT
+  std::string pattern;  // httplib regex
+  std::string name;     // stable name used by the route matrix test and docs
+  Access access;
+  RouteHandler handler;
+};
+
+class App {
+ public:
+  // `store` must outlive the App.
+  App(Store& store, AppOptions options);
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
+  // Registers every route, the static files and the error handlers.
+  void install(httplib::Server& server);
+  const std::vector<Route>& routes() const { return routes_; }
+
+  // --- Shared response helpers (used by api_routes.cc and page_routes.cc)
+  void send_json(Ctx& c, int status, const nlohmann::json& body) const;
+  // Answers a failed Status: JSON for the API, an HTML page otherwise.
+  void fail(Ctx& c, const Status& s) const;
+  void html(Ctx& c, int status, const std::string& view, nlohmann::json model) const;
+  void redirect(Ctx& c, const std::string& to) const;
+  // The JSON body of an API write, or nullopt after answering 400/415.
+  std::optional<nlohmann::json> json_body(Ctx& c) const;
+  // The model every page shares: catalog, user, CSRF token, language switch.
+  nlohmann::json base_model(const Ctx& c) const;
+
+  Store& store() { return store_; }
+  DossierService& dossiers() { return dossiers_; }
+  Auth& auth() { return auth_; }
+
+ private:
+  void add(std::string method, std::string pattern, std::string name, Access access, RouteHandler h);
+  void add_api_routes();
+  void add_page_routes();
+  void add_dossier_pages();
+  void add_admin_routes();
+  void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
+
+  Store& store_;
+  AppOptions options_;
+  DossierService dossiers_;
+  Auth auth_;
+  std::vector<Route> routes_;
+};
+
+// HTTP status for a failed Status code.
+int http_status(Code code);
+
+}  // namespace spiraal

@@ -1,0 +1,116 @@
+#include "web/auth.h"
+
+#include <sodium.h>
+
+#include "core/clock.h"
+#include "core/secrets.h"
+#include "core/text.h"
+
+namespace spiraal {
+
+bool LoginLimiter::over(const std::string& key, std::chrono::steady_clock::time_point now) {
+  auto it = failures_.find(key);
+  if (it == failures_.end()) return false;
+  if (now - it->second.first > window_) {
+    failures_.erase(it);
+    return false;
+  }
+  return it->second.count >= max_failures_;
+}
+
+bool LoginLimiter::blocked(const std::string& username, const std::string& client) {
+  std::lock_guard lock(mu_);
+  auto now = std::chrono::steady_clock::now();
+  return over("u:" + username, now) || over("c:" + client, now);
+}
+
+void LoginLimiter::failed(const std::string& username, const std::string& client) {
+  std::lock_guard lock(mu_);
+  auto now = std::chrono::steady_clock::now();
+  for (const auto& key : {"u:" + username, "c:" + client}) {
+    auto& f = failures_[key];
+    if (f.count == 0 || now - f.first > window_) f = {0, now};
+    ++f.count;
+  }
+}
+
+void LoginLimiter::succeeded(const std::string& username) {
+  std::lock_guard lock(mu_);
+  failures_.erase("u:" + username);
+}
+
+std::string cookie_value(const std::string& header, const std::string& name) {
+  size_t start = 0;
+  while (start < header.size()) {
+    size_t end = header.find(';', start);
+    std::string part = trim(header.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    size_t eq = part.find('=');
+    if (eq != std::string::npos && part.substr(0, eq) == name) return part.substr(eq + 1);
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return {};
+}
+
+bool same_secret(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+Caller Auth::identify(const std::string& authorization, const std::string& cookies) {
+  Caller caller;
+  if (authorization.starts_with("Bearer ")) {
+    std::string token = trim(authorization.substr(7));
+    if (!token.empty()) caller.user = store_.user_by_token(sha256_hex(token));
+    return caller;
+  }
+  std::string token = cookie_value(cookies, kSessionCookie);
+  if (token.empty()) return caller;
+  std::string digest = sha256_hex(token);
+  if (auto s = store_.session(digest, now_utc())) {
+    caller.user = s->second;
+    caller.via_session = true;
+    caller.session_hash = digest;
+    caller.csrf_token = s->first.csrf_token;
+  }
+  return caller;
+}
+
+Result<Auth::LoggedIn> Auth::login(const std::string& username, const std::string& password,
+                                   const std::string& client) {
+  if (limiter_.blocked(username, client)) return Status::too_many_requests();
+  auto user = store_.user_by_username(username);
+  // Verify against a fixed hash for unknown users too, so timing does not
+  // reveal which usernames exist.
+  static const std::string dummy = hash_password("not-a-real-password").value_or("");
+  bool ok = verify_password(password, user ? user->password_hash : dummy) && user && user->active;
+  if (!ok) {
+    limiter_.failed(username, client);
+    return Status::unauthenticated();
+  }
+  limiter_.succeeded(username);
+  std::string token = random_token();
+  std::string expires = utc_timestamp(std::chrono::system_clock::now() + kSessionLifetime);
+  store_.create_session(Session{sha256_hex(token), user->id, random_token(16), expires});
+  return LoggedIn{token, *user};
+}
+
+void Auth::logout(const Caller& caller) {
+  if (!caller.session_hash.empty()) store_.delete_session(caller.session_hash);
+}
+
+std::string Auth::session_cookie(const std::string& token) const {
+  return std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
+         std::to_string(std::chrono::seconds(kSessionLifetime).count()) + (secure_cookies_ ? "; Secure" : "");
+}
+
+std::string Auth::clear_session_cookie() const {
+  return std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0" +
+         (secure_cookies_ ? "; Secure" : "");
+}
+
+std::string Auth::language_cookie(const std::string& lang) const {
+  return std::string(kLanguageCookie) + "=" + lang + "; Path=/; SameSite=Lax; Max-Age=31536000" +
+         (secure_cookies_ ? "; Secure" : "");
+}
+
+}  // namespace spiraal

@@ -1,0 +1,84 @@
+#pragma once
+// Authentication for both front doors: browser sessions (cookie + CSRF
+// token) and the JSON API (Authorization: Bearer <token>). Sessions live in
+// the database so that several stateless servers can share them.
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "core/status.h"
+#include "store/store.h"
+
+namespace spiraal {
+
+inline constexpr const char* kSessionCookie = "spiraal_session";
+inline constexpr const char* kLanguageCookie = "spiraal_lang";
+
+// Refuses further log-in attempts for a username or a client address after
+// too many failures within a window, whatever the password.
+class LoginLimiter {
+ public:
+  LoginLimiter(int max_failures = 5, std::chrono::seconds window = std::chrono::minutes(15))
+      : max_failures_(max_failures), window_(window) {}
+  bool blocked(const std::string& username, const std::string& client);
+  void failed(const std::string& username, const std::string& client);
+  void succeeded(const std::string& username);
+
+ private:
+  struct Failures {
+    int count = 0;
+    std::chrono::steady_clock::time_point first;
+  };
+  bool over(const std::string& key, std::chrono::steady_clock::time_point now);
+  std::mutex mu_;
+  std::map<std::string, Failures> failures_;  // "u:<name>" and "c:<addr>"; guarded by mu_
+  int max_failures_;
+  std::chrono::seconds window_;
+};
+
+// Who is calling, and how.
+struct Caller {
+  std::optional<User> user;
+  bool via_session = false;  // a browser session (needs CSRF checks on writes)
+  std::string session_hash;  // the stored digest of the session token
+  std::string csrf_token;    // of the session; empty for API tokens
+};
+
+class Auth {
+ public:
+  // `store` must outlive this object.
+  Auth(Store& store, bool secure_cookies) : store_(store), secure_cookies_(secure_cookies) {}
+
+  // Resolves the caller from a Bearer token or the session cookie header.
+  Caller identify(const std::string& authorization_header, const std::string& cookie_header);
+
+  struct LoggedIn {
+    std::string token;  // goes into the cookie; only its digest is stored
+    User user;
+  };
+  // Checks a password and opens a session. kUnauthenticated on a wrong
+  // username or password (indistinguishable), kTooManyRequests when limited.
+  Result<LoggedIn> login(const std::string& username, const std::string& password, const std::string& client);
+  void logout(const Caller& caller);
+
+  // Set-Cookie values.
+  std::string session_cookie(const std::string& token) const;
+  std::string clear_session_cookie() const;
+  std::string language_cookie(const std::string& lang) const;
+
+  static constexpr std::chrono::hours kSessionLifetime{12};
+
+ private:
+  Store& store_;
+  bool secure_cookies_;
+  LoginLimiter limiter_;
+};
+
+// The value of cookie `name` in a Cookie header, or "".
+std::string cookie_value(const std::string& cookie_header, const std::string& name);
+// Constant-time comparison of two secrets.
+bool same_secret(const std::string& a, const std::string& b);
+
+}  // namespace spiraal

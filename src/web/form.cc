@@ -1,0 +1,131 @@
+#include "web/form.h"
+
+#include <charconv>
+
+#include "core/jobseeker.h"
+#include "core/vocabulary.h"
+
+namespace spiraal {
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// A count typed in a form: a whole number, empty for "unknown", or the raw
+// text so that validation names the field.
+nlohmann::json count_value(const std::string& raw) {
+  if (raw.empty()) return nullptr;
+  int v = 0;
+  auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), v);
+  if (ec == std::errc() && ptr == raw.data() + raw.size()) return v;
+  return raw;
+}
+
+nlohmann::json domains_from_form(const Form& form, const std::string& section, const char* vocabulary) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& domain : Vocabulary::get().codes(vocabulary)) {
+    const std::string base = section + "." + domain;
+    auto texts = form.all(base + ".barrier_text");
+    auto priorities = form.all(base + ".barrier_priority");
+    nlohmann::json barriers = nlohmann::json::array();
+    for (size_t i = 0; i < texts.size(); ++i) {
+      if (texts[i].find_first_not_of(" \t\r\n") == std::string::npos) continue;  // blank row
+      barriers.push_back({{"text", texts[i]}, {"priority", i < priorities.size() ? priorities[i] : "now"}});
+    }
+    out[domain] = {{"strengths", form.get(base + ".strengths")}, {"barriers", std::move(barriers)}};
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string url_decode(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '+') {
+      out += ' ';
+    } else if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+      out += char(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+std::string url_encode(std::string_view s) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+        c == '.' || c == '~') {
+      out += char(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+Form Form::parse(std::string_view body) {
+  Form f;
+  size_t start = 0;
+  while (start <= body.size()) {
+    size_t amp = body.find('&', start);
+    std::string_view pair = body.substr(start, amp == std::string_view::npos ? std::string_view::npos : amp - start);
+    if (!pair.empty()) {
+      size_t eq = pair.find('=');
+      std::string key = url_decode(pair.substr(0, eq));
+      std::string value = eq == std::string_view::npos ? std::string() : url_decode(pair.substr(eq + 1));
+      f.values_.emplace(std::move(key), std::move(value));
+    }
+    if (amp == std::string_view::npos) break;
+    start = amp + 1;
+  }
+  return f;
+}
+
+std::string Form::get(const std::string& name) const {
+  auto it = values_.find(name);
+  return it == values_.end() ? std::string() : it->second;
+}
+
+std::vector<std::string> Form::all(const std::string& name) const {
+  std::vector<std::string> out;
+  auto [b, e] = values_.equal_range(name);
+  for (auto it = b; it != e; ++it) out.push_back(it->second);
+  return out;
+}
+
+nlohmann::json dossier_patch_from_form(const Form& form, const std::string& section) {
+  nlohmann::json patch = nlohmann::json::object();
+  if (section == "objective") {
+    for (const auto& f : objective_fields())
+      patch[f.name] = f.kind == FieldKind::kCount ? count_value(form.get(f.name)) : nlohmann::json(form.get(f.name));
+    patch["kansengroep"] = form.all("kansengroep");
+  } else if (section == "welfare") {
+    patch["welfare"] = domains_from_form(form, "welfare", "welfare_domain");
+  } else if (section == "work") {
+    patch["work"] = domains_from_form(form, "work", "work_domain");
+  } else {
+    patch[section] = form.get(section);
+  }
+  if (form.has("version")) patch["version"] = count_value(form.get("version"));
+  return patch;
+}
+
+nlohmann::json contact_from_form(const Form& form) {
+  nlohmann::json body = nlohmann::json::object();
+  for (const char* key : {"date", "kind", "status", "initiative", "note"}) body[key] = form.get(key);
+  return body;
+}
+
+}  // namespace spiraal

@@ -1,0 +1,42 @@
+#pragma once
+// HTML form bodies (application/x-www-form-urlencoded) and their translation
+// into the same JSON patches the API takes, so forms and API share one set
+// of validation rules.
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace spiraal {
+
+class Form {
+ public:
+  // Parses a urlencoded body. Malformed escapes are kept literally; invalid
+  // UTF-8 is left for validation to reject.
+  static Form parse(std::string_view body);
+
+  // The first value of `name`, or "" when absent.
+  std::string get(const std::string& name) const;
+  bool has(const std::string& name) const { return values_.count(name) > 0; }
+  // Every value of `name`, in order.
+  std::vector<std::string> all(const std::string& name) const;
+
+ private:
+  std::multimap<std::string, std::string> values_;
+};
+
+// Percent-decoding with '+' as space.
+std::string url_decode(std::string_view s);
+// Percent-encoding of everything but unreserved characters.
+std::string url_encode(std::string_view s);
+
+// The JSON patch for one dossier section edited through the form (see
+// dossier_sections()); "all" for the create form's objective data.
+nlohmann::json dossier_patch_from_form(const Form& form, const std::string& section);
+// The JSON body of a contact form.
+nlohmann::json contact_from_form(const Form& form);
+
+}  // namespace spiraal

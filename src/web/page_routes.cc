@@ -1,0 +1,111 @@
+// Pages outside a single dossier: log-in, language switch, home and caseload.
+#include "core/clock.h"
+#include "web/app.h"
+#include "web/i18n.h"
+#include "web/paging.h"
+#include "web/view.h"
+
+namespace spiraal {
+namespace {
+
+// Only local paths are followed after log-in or a language switch.
+std::string safe_next(const std::string& next) {
+  if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\') return next;
+  return "/";
+}
+
+}  // namespace
+
+void App::add_page_routes() {
+  add("GET", "/healthz", "healthz", Access::kPublic, [this](Ctx& c) {
+    store_.pool().acquire()->query("SELECT 1");
+    c.res.set_content("ok", "text/plain");
+  });
+
+  add("GET", "/", "home", Access::kPublic, [this](Ctx& c) {
+    if (!c.who) return redirect(c, "/login");
+    if (allowed(*c.who, Action::kListCaseload)) return redirect(c, "/caseload");
+    if (allowed(*c.who, Action::kManageUsers)) return redirect(c, "/admin/users");
+    html(c, 200, "home", base_model(c));
+  });
+
+  add("GET", "/login", "login.form", Access::kPublic, [this](Ctx& c) {
+    if (c.who) return redirect(c, "/");
+    auto model = base_model(c);
+    model["next"] = safe_next(c.req.get_param_value("next"));
+    html(c, 200, "login", model);
+  });
+
+  add("POST", "/login", "login.submit", Access::kPublic, [this](Ctx& c) {
+    std::string username = c.form.get("username");
+    auto result = auth_.login(username, c.form.get("password"), c.req.remote_addr);
+    if (!result.is_ok()) {
+      auto model = base_model(c);
+      model["next"] = safe_next(c.form.get("next"));
+      model["username"] = username;
+      model["error"] = c.t(result.status().code() == Code::kTooManyRequests ? "login.too_many" : "login.failed");
+      return html(c, http_status(result.status().code()), "login", model);
+    }
+    c.res.set_header("Set-Cookie", auth_.session_cookie(result->token));
+    redirect(c, safe_next(c.form.get("next")));
+  });
+
+  add("POST", "/logout", "logout", Access::kAuthenticated, [this](Ctx& c) {
+    auth_.logout(c.caller);
+    c.res.set_header("Set-Cookie", auth_.clear_session_cookie());
+    redirect(c, "/login");
+  });
+
+  add("GET", "/lang/(nl|en)", "language", Access::kPublic, [this](Ctx& c) {
+    c.res.set_header("Set-Cookie", auth_.language_cookie(c.req.matches[1]));
+    redirect(c, safe_next(c.req.get_param_value("next")));
+  });
+
+  add("GET", "/caseload", "caseload", Access::kCaseload, [this](Ctx& c) {
+    auto model = base_model(c);
+    auto q = caseload_query(c.req.params);
+    if (!q.is_ok()) return fail(c, q.status());
+    auto page = dossiers_.caseload(*c.who, q.value());
+    if (!page.is_ok()) return fail(c, page.status());
+    std::string today = today_utc();
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& r : page->items)
+      rows.push_back({{"id", r.id},
+                      {"name", r.last_name + ", " + r.first_name},
+                      {"birth_date", r.birth_date},
+                      {"age", age_in_years(r.birth_date, today)},
+                      {"last_contact", r.last_contact_date.empty() ? c.t("caseload.never") : r.last_contact_date}});
+    const auto& query = q.value();
+    model["q"] = query.search;
+    model["rows"] = rows;
+    model["empty"] = rows.empty();
+    model["total"] = page->total;
+    model["title"] = c.t(c.who->role == Role::kCoordinator ? "caseload.team_title" : "caseload.title");
+    // Column headers sort; clicking the current column flips the order.
+    nlohmann::json columns = nlohmann::json::array();
+    for (auto s : {CaseloadSort::kName, CaseloadSort::kBirthDate, CaseloadSort::kLastContact}) {
+      bool current = s == query.sort;
+      bool next_desc = current && !query.descending;
+      columns.push_back({{"label", c.t("caseload.col." + to_string(s))},
+                         {"href", "/caseload?sort=" + to_string(s) + "&order=" + (next_desc ? "desc" : "asc") +
+                                      "&q=" + url_encode(query.search)},
+                         {"aria_sort", current ? (query.descending ? "descending" : "ascending") : "none"}});
+    }
+    model["columns"] = columns;
+    int page_no = query.offset / query.limit + 1;
+    std::string base = "/caseload?sort=" + to_string(query.sort) + "&order=" + (query.descending ? "desc" : "asc") +
+                       "&q=" + url_encode(query.search) + "&page=";
+    if (page_no > 1) model["prev_href"] = base + std::to_string(page_no - 1);
+    if (query.offset + query.limit < page->total) model["next_href"] = base + std::to_string(page_no + 1);
+    model["page_label"] = c.t("caseload.page", std::to_string(page_no));
+    model["can_create"] = allowed(*c.who, Action::kCreateJobseeker);
+    // htmx live search asks for the table only.
+    if (c.req.get_header_value("HX-Request") == "true") {
+      c.res.set_content(Views::get().fragment("caseload_table", model), "text/html; charset=utf-8");
+      return;
+    }
+    html(c, 200, "caseload", model);
+  });
+}
+
+}  // namespace spiraal

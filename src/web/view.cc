@@ -1,0 +1,60 @@
+#include "web/view.h"
+
+#include <mstch/mstch.hpp>
+#include <stdexcept>
+
+#include "core/embedded.h"
+
+namespace spiraal {
+namespace {
+
+mstch::node to_mstch(const nlohmann::json& j) {
+  switch (j.type()) {
+    case nlohmann::json::value_t::object: {
+      mstch::map m;
+      for (const auto& [k, v] : j.items()) m.emplace(k, to_mstch(v));
+      return m;
+    }
+    case nlohmann::json::value_t::array: {
+      mstch::array a;
+      for (const auto& v : j) a.push_back(to_mstch(v));
+      return a;
+    }
+    case nlohmann::json::value_t::string: return j.get<std::string>();
+    case nlohmann::json::value_t::boolean: return j.get<bool>();
+    case nlohmann::json::value_t::number_integer:
+    case nlohmann::json::value_t::number_unsigned: return std::to_string(j.get<long long>());
+    case nlohmann::json::value_t::number_float: return j.get<double>();
+    default: return std::string();
+  }
+}
+
+}  // namespace
+
+Views::Views() {
+  const std::string prefix = "web/templates/";
+  for (const auto& [path, text] : embedded_files()) {
+    if (!path.starts_with(prefix) || !path.ends_with(".mustache")) continue;
+    std::string name = path.substr(prefix.size(), path.size() - prefix.size() - 9);
+    templates_.emplace(name, std::string(text));
+  }
+}
+
+const Views& Views::get() {
+  static const Views instance;
+  return instance;
+}
+
+std::string Views::fragment(const std::string& name, const nlohmann::json& model) const {
+  auto it = templates_.find(name);
+  if (it == templates_.end()) throw std::logic_error("no template " + name);
+  return mstch::render(it->second, to_mstch(model), templates_);
+}
+
+std::string Views::page(const std::string& name, const nlohmann::json& model) const {
+  nlohmann::json with_body = model;
+  with_body["body"] = fragment(name, model);
+  return fragment("layout", with_body);
+}
+
+}  // namespace spiraal

@@ -1,0 +1,28 @@
+#pragma once
+// Server-side HTML: mustache templates (web/templates/*.mustache, embedded)
+// rendered with mstch. Page models are built as JSON and converted here, so
+// a page model can also be inspected in tests.
+#include <map>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace spiraal {
+
+class Views {
+ public:
+  // The process-wide templates; loaded on first use.
+  static const Views& get();
+
+  // Renders template `name` (without extension) with `model`, then wraps it
+  // in the layout. Every template is available as a partial ({{> name}}).
+  std::string page(const std::string& name, const nlohmann::json& model) const;
+  // Renders one template without the layout (htmx fragments, tests).
+  std::string fragment(const std::string& name, const nlohmann::json& model) const;
+
+ private:
+  Views();
+  std::map<std::string, std::string> templates_;
+};
+
+}  // namespace spiraal

@@ -1,0 +1,138 @@
+// Every route × every role and relationship to a dossier, against the table
+// below. A route without an entry fails the test, so a new route cannot
+// ship without a decision about who may use it.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <regex>
+
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+namespace spiraal::testing {
+namespace {
+
+// Callers, in the column order of the expectations.
+const std::vector<std::string> kCallers = {"anonymous", "coach_assigned", "coach_other_team", "coordinator_same_team",
+                                           "admin",     "analyst",        "partner"};
+
+// A = allowed, D = refused (401/403/404 or a redirect to the log-in page),
+// P = public whatever the caller (anything but a server error).
+const std::map<std::string, std::string> kExpected = {
+    {"healthz", "PPPPPPP"},
+    {"home", "DAAAAAA"},
+    {"login.form", "PPPPPPP"},
+    {"login.submit", "PPPPPPP"},
+    {"language", "PPPPPPP"},
+    {"logout", "DAAAAAA"},
+    {"caseload", "DAAADDD"},
+    {"jobseekers.new", "DAAADDD"},
+    {"jobseekers.create", "DAAADDD"},
+    {"jobseekers.show", "DADADDD"},
+    {"jobseekers.history", "DADADDD"},
+    {"jobseekers.edit", "DADDDDD"},
+    {"jobseekers.save", "DADDDDD"},
+    {"contacts.create", "DADDDDD"},
+    {"admin.users", "DDDDADD"},
+    {"admin.users.create", "DDDDADD"},
+    {"api.me", "DAAAAAA"},
+    {"api.jobseekers.list", "DAAADDD"},
+    {"api.jobseekers.create", "DAAADDD"},
+    {"api.jobseekers.read", "DADADDD"},
+    {"api.jobseekers.update", "DADDDDD"},
+    {"api.jobseekers.versions", "DADADDD"},
+    {"api.jobseekers.audit", "DADADDD"},
+    {"api.sections.list", "DADADDD"},
+    {"api.sections.read", "DADADDD"},
+    {"api.sections.update", "DADDDDD"},
+    {"api.contacts.list", "DADADDD"},
+    {"api.contacts.create", "DADDDDD"},
+    {"api.contacts.read", "DADADDD"},
+    {"api.contacts.update", "DADDDDD"},
+    {"api.users.list", "DDDDADD"},
+    {"api.users.create", "DDDDADD"},
+};
+
+// A concrete path for a route pattern: the dossier, its contact, a section.
+std::string concrete(std::string pattern, int64_t jobseeker, int64_t contact) {
+  pattern = std::regex_replace(pattern, std::regex(R"(\(nl\|en\))"), "en");
+  pattern = std::regex_replace(pattern, std::regex(R"(\(\[a-z_\]\+\))"), "welfare");
+  std::string ids[] = {std::to_string(jobseeker), std::to_string(contact)};
+  for (const auto& id : ids) {
+    auto pos = pattern.find(R"((\d+))");
+    if (pos != std::string::npos) pattern.replace(pos, 5, id);
+  }
+  return pattern;
+}
+
+class RouteMatrixTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = TestDb::create(Engine::kSqlite);
+    Store& s = db_->store();
+    users_["coach_assigned"] = add_user(s, "coach.a", Role::kCoach, "Team Noord");
+    users_["coach_other_team"] = add_user(s, "coach.b", Role::kCoach, "Team Zuid");
+    users_["coordinator_same_team"] = add_user(s, "coord", Role::kCoordinator, "Team Noord");
+    users_["admin"] = add_user(s, "admin", Role::kAdmin, "");
+    users_["analyst"] = add_user(s, "analyst", Role::kAnalyst, "Team Noord");
+    users_["partner"] = add_user(s, "partner", Role::kPartner, "Team Noord");
+    DossierService service(s);
+    auto owner = users_["coach_assigned"].principal();
+    jobseeker_ = service.create(owner, {{"first_name", "Ann"}, {"last_name", "P"}, {"birth_date", "1985-01-01"}})->id;
+    contact_ = service
+                   .add_contact(owner, jobseeker_,
+                                {{"date", "2026-01-01"}, {"kind", "phone"}, {"status", "held"}, {"initiative", "coach"}})
+                   ->id;
+    server_ = std::make_unique<TestServer>(s);
+  }
+
+  std::unique_ptr<TestDb> db_;
+  std::map<std::string, TestUser> users_;
+  int64_t jobseeker_ = 0, contact_ = 0;
+  std::unique_ptr<TestServer> server_;
+};
+
+TEST_F(RouteMatrixTest, EveryRouteHasAnEntryAndEveryEntryARoute) {
+  std::set<std::string> names;
+  for (const auto& r : server_->app().routes()) {
+    names.insert(r.name);
+    EXPECT_TRUE(kExpected.count(r.name)) << "route " << r.name << " (" << r.method << " " << r.pattern
+                                         << ") has no entry in the access matrix";
+  }
+  for (const auto& [name, _] : kExpected) EXPECT_TRUE(names.count(name)) << "matrix entry " << name << " has no route";
+}
+
+TEST_F(RouteMatrixTest, EveryRoleAndRelationship_GetsWhatTheMatrixSays) {
+  auto client = server_->client();
+  for (const auto& route : server_->app().routes()) {
+    auto expected = kExpected.find(route.name);
+    if (expected == kExpected.end()) continue;  // reported by the test above
+    std::string path = concrete(route.pattern, jobseeker_, contact_);
+    bool api = path.starts_with("/api/");
+    for (size_t i = 0; i < kCallers.size(); ++i) {
+      httplib::Headers headers;
+      if (kCallers[i] != "anonymous") headers = bearer(users_[kCallers[i]].token);
+      std::string body = api ? "{}" : "";
+      std::string type = api ? "application/json" : "application/x-www-form-urlencoded";
+      httplib::Result r = route.method == "GET"     ? client.Get(path.c_str(), headers)
+                          : route.method == "POST"  ? client.Post(path.c_str(), headers, body, type.c_str())
+                          : route.method == "PATCH" ? client.Patch(path.c_str(), headers, body, type.c_str())
+                                                    : client.Put(path.c_str(), headers, body, type.c_str());
+      ASSERT_TRUE(r) << route.name;
+      bool refused = r->status == 401 || r->status == 403 || r->status == 404 ||
+                     (r->status == 303 && r->get_header_value("Location").starts_with("/login"));
+      char want = expected->second[i];
+      std::string where = route.method + " " + path + " as " + kCallers[i] + " -> " + std::to_string(r->status);
+      EXPECT_LT(r->status, 500) << where;
+      if (want == 'A') {
+        EXPECT_FALSE(refused) << where;
+      } else if (want == 'D') {
+        EXPECT_TRUE(refused) << where;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace spiraal::testing
