@@ -262,6 +262,20 @@ TEST(DemoDataSmallTest, DemoData_FewerThanFortyJobseekers_AllGoToCoach) {
   EXPECT_EQ(db.store().caseload(q).total, 25);
 }
 
+TEST(DemoDataSmallTest, DemoData_AnyCount_KeepsGeneratedCaseloadsWithinFortyToEighty) {
+  for (int64_t n : {41, 70, 121, 170, 333, 1000}) {
+    TempDatabase db;
+    ASSERT_TRUE(generate_demo_data(db.store(), options(n)).is_ok()) << n;
+    auto rows = db.store().pool().acquire()->query(
+        "SELECT u.username, COUNT(*) FROM assignments a JOIN users u ON u.id = a.user_id GROUP BY u.username");
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (rows.text(i, 0) == "coach") continue;
+      EXPECT_GE(rows.integer(i, 1), std::min<int64_t>(40, n - 40)) << n << " " << rows.text(i, 0);
+      EXPECT_LE(rows.integer(i, 1), 80) << n << " " << rows.text(i, 0);
+    }
+  }
+}
+
 TEST(DemoDataSmallTest, DemoData_NegativeCount_IsRejected) {
   TempDatabase db;
   auto result = generate_demo_data(db.store(), options(-1));

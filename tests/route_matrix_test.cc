@@ -17,11 +17,11 @@ namespace {
 const std::vector<std::string> kCallers = {"anonymous", "coach_assigned", "coach_other_team", "coordinator_same_team",
                                            "admin",     "analyst",        "partner"};
 
-// A = allowed, D = refused (401/403/404 or a redirect to the log-in page),
+// A = allowed, D = refused (401/403/404 or a redirect to log in first),
 // P = public whatever the caller (anything but a server error).
 const std::map<std::string, std::string> kExpected = {
     {"healthz", "PPPPPPP"},
-    {"home", "DAAAAAA"},
+    {"home", "PAAAAAA"},
     {"login.form", "PPPPPPP"},
     {"login.submit", "PPPPPPP"},
     {"language", "PPPPPPP"},
@@ -121,7 +121,7 @@ TEST_F(RouteMatrixTest, EveryRoleAndRelationship_GetsWhatTheMatrixSays) {
                                                     : client.Put(path.c_str(), headers, body, type.c_str());
       ASSERT_TRUE(r) << route.name;
       bool refused = r->status == 401 || r->status == 403 || r->status == 404 ||
-                     (r->status == 303 && r->get_header_value("Location").starts_with("/login"));
+                     (r->status == 303 && r->get_header_value("Location").starts_with("/login?next="));
       char want = expected->second[i];
       std::string where = route.method + " " + path + " as " + kCallers[i] + " -> " + std::to_string(r->status);
       EXPECT_LT(r->status, 500) << where;

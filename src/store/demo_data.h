@@ -30,14 +30,16 @@ struct DemoSummary {
   double seconds = 0;
 };
 
-// Writes the demo data into a migrated database whose jobseekers table is
-// empty (Status::invalid_field("database", "not_empty") otherwise; a demo
-// username that is already taken gives invalid_field("username", "taken")).
+// Writes the demo data into a migrated database. Refuses with
+// Status::invalid_field("database", "not_empty") when the database already
+// holds jobseekers, or a user or team with one of the demo names, and with
+// invalid_field("jobseekers", "range") for a negative or absurd count.
 //
-// Every generated coach holds 30 to 80 dossiers, 65 on average, and the fixed
-// login `coach` holds 40 (or all when there are fewer). Coaches are grouped
-// into teams of about ten, each with its own coordinator; the fixed login
-// `coordinator` leads the team of `coach`.
+// The fixed login `coach` holds 40 dossiers (all, when there are fewer); the
+// generated coaches coach0001... hold 40 to 80, 65 on average (one may hold
+// fewer when too few jobseekers are left over). Coaches are grouped into
+// teams of about ten, named after Flemish places, each with a coordinator;
+// the fixed login `coordinator` leads the team of `coach`.
 //
 // Writes one transaction per batch of jobseekers, so a database failure half
 // way (kInternal) leaves the batches before it in place: start again on a

@@ -11,6 +11,20 @@ Result<int64_t> expected_version(const nlohmann::json& patch) {
   return v.get<int64_t>();
 }
 
+namespace {
+
+// Adds the completeness errors of `missing` for fields that have no error yet,
+// so a wrongly typed name is reported once, not also as missing.
+void add_missing(FieldErrors& errors, const FieldErrors& missing) {
+  for (const auto& m : missing) {
+    bool known = false;
+    for (const auto& e : errors) known |= e.field == m.field;
+    if (!known) errors.push_back(m);
+  }
+}
+
+}  // namespace
+
 AuditEntry DossierService::entry(const Principal& p, const char* action, int64_t id, std::string detail) const {
   return AuditEntry{p.user_id, p.username, action, id, std::move(detail)};
 }
@@ -28,8 +42,7 @@ Result<Jobseeker> DossierService::create(const Principal& p, const nlohmann::jso
   if (!allowed(p, Action::kCreateJobseeker)) return Status::forbidden();
   Jobseeker j;
   FieldErrors errors = apply_patch(j, body, today_utc(), {});
-  FieldErrors missing = validate(j);
-  errors.insert(errors.end(), missing.begin(), missing.end());
+  add_missing(errors, validate(j));
   if (!errors.empty()) return Status::invalid(std::move(errors));
   return store_.create_jobseeker(std::move(j), p.team_id, p.user_id, entry(p, "dossier.create", 0));
 }
@@ -49,8 +62,7 @@ Result<Jobseeker> DossierService::update(const Principal& p, int64_t id, const n
   if (!current.is_ok()) return current.status();
   Jobseeker j = current.value();
   FieldErrors errors = apply_patch(j, patch, today_utc());
-  FieldErrors missing = validate(j);
-  errors.insert(errors.end(), missing.begin(), missing.end());
+  add_missing(errors, validate(j));
   if (!errors.empty()) return Status::invalid(std::move(errors));
   std::string fields;
   for (const auto& [key, value] : patch.items())
@@ -109,8 +121,7 @@ Result<Contact> DossierService::add_contact(const Principal& p, int64_t id, cons
   c.jobseeker_id = id;
   c.author_id = p.user_id;
   FieldErrors errors = apply_patch(c, body, today_utc());
-  FieldErrors missing = validate(c);
-  errors.insert(errors.end(), missing.begin(), missing.end());
+  add_missing(errors, validate(c));
   if (!errors.empty()) return Status::invalid(std::move(errors));
   return store_.add_contact(std::move(c), entry(p, "contact.create", id));
 }

@@ -250,7 +250,8 @@ void App::add_dossier_pages() {
     if (!current.is_ok()) return fail(c, current.status());
     json values = patch;
     values.erase("version");
-    int64_t version = patch.value("version", json(0)).is_number() ? patch["version"].get<int64_t>() : 0;
+    const json& typed = patch.contains("version") ? patch["version"] : json();
+    int64_t version = typed.is_number_integer() ? typed.get<int64_t>() : 0;
     json m = edit_model(c, *this, section, values, version, j.status().fields());
     m["title"] = c.t("section." + section);
     m["jobseeker"] = header_model(c, current.value());

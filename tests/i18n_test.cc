@@ -1,0 +1,73 @@
+// The message catalogs are complete: both languages have the same keys, and
+// every vocabulary code, field and error rule the code can produce has text.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "core/jobseeker.h"
+#include "core/vocabulary.h"
+#include "web/i18n.h"
+
+namespace spiraal {
+namespace {
+
+void collect_keys(const nlohmann::json& j, const std::string& prefix, std::set<std::string>& out) {
+  for (const auto& [k, v] : j.items()) {
+    if (v.is_object())
+      collect_keys(v, prefix + k + ".", out);
+    else
+      out.insert(prefix + k);
+  }
+}
+
+TEST(Catalogs, DutchAndEnglishHaveTheSameKeys) {
+  std::set<std::string> nl, en;
+  collect_keys(Catalogs::get().catalog("nl"), "", nl);
+  collect_keys(Catalogs::get().catalog("en"), "", en);
+  EXPECT_EQ(nl, en);
+}
+
+TEST(Catalogs, EveryVocabularyCodeHasALabel) {
+  for (const char* list : {"sex", "civil_status", "living_situation", "status", "education", "dutch_level",
+                           "kansengroep", "welfare_domain", "work_domain", "barrier_priority", "contact_kind",
+                           "contact_status", "contact_initiative", "role"}) {
+    ASSERT_FALSE(Vocabulary::get().codes(list).empty()) << list;
+    for (const auto& code : Vocabulary::get().codes(list))
+      for (const auto& lang : Catalogs::get().languages()) {
+        std::string key = std::string("vocab.") + list + "." + code;
+        EXPECT_NE(Catalogs::get().text(lang, key), key) << lang;
+      }
+  }
+}
+
+TEST(Catalogs, EveryObjectiveFieldAndSectionHasALabel) {
+  for (const auto& lang : Catalogs::get().languages()) {
+    for (const auto& f : objective_fields())
+      EXPECT_NE(Catalogs::get().text(lang, std::string("field.") + f.name), std::string("field.") + f.name);
+    for (const auto& s : dossier_sections()) EXPECT_NE(Catalogs::get().text(lang, "section." + s), "section." + s);
+  }
+}
+
+// Scans the sources for the rules they report, so a new rule cannot ship
+// without a message.
+TEST(Catalogs, EveryErrorRuleInTheSourcesHasAMessage) {
+  const char* root = SPIRAAL_SOURCE_DIR;
+  std::regex rule_re(R"re((?:push_back\(\{|invalid_field\(|return \{\{)[^;]*?,\s*"([a-z_]+)")re");
+  std::set<std::string> rules;
+  for (const char* file : {"src/core/jobseeker.cc", "src/core/contact.cc", "src/core/account.cc", "src/web/paging.cc"}) {
+    std::ifstream in(std::string(root) + "/" + file);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string text = ss.str();
+    for (std::sregex_iterator it(text.begin(), text.end(), rule_re), end; it != end; ++it) rules.insert((*it)[1]);
+  }
+  EXPECT_GT(rules.size(), 10u);
+  for (const auto& rule : rules)
+    for (const auto& lang : Catalogs::get().languages())
+      EXPECT_NE(Catalogs::get().text(lang, "error." + rule), "error." + rule) << rule << " in " << lang;
+}
+
+}  // namespace
+}  // namespace spiraal
