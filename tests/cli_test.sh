@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The `spiraal` command end to end on a fresh SQLite file: each subcommand
+# works, and bad input exits with code 2 and a message, writing nothing.
+# Usage: cli_test.sh path/to/spiraal
+set -uo pipefail
+bin=$1
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+db="$dir/cli.db"
+failures=0
+passes=0
+
+check() {  # check NAME EXPECTED_EXIT COMMAND...
+  local name=$1 want=$2
+  shift 2
+  "$@" >"$dir/out" 2>"$dir/err"
+  local got=$?
+  if [ "$got" = "$want" ]; then
+    passes=$((passes + 1))
+  else
+    failures=$((failures + 1))
+    echo "FAIL $name: exit $got, wanted $want"; cat "$dir/out" "$dir/err"
+  fi
+}
+contains() {  # contains NAME TEXT (in the last command's output)
+  if grep -q -- "$2" "$dir/out" "$dir/err"; then passes=$((passes + 1)); else
+    failures=$((failures + 1)); echo "FAIL $1: output lacks '$2'"; cat "$dir/out" "$dir/err"; fi
+}
+
+check migrate 0 "$bin" migrate --db "$db"
+check user-add 0 sh -c "printf 'een-lang-wachtwoord\n' | '$bin' user add --db '$db' --username an.peeters --role coach --team 'Team Gent' --password-stdin"
+check user-add-duplicate 2 sh -c "printf 'een-lang-wachtwoord\n' | '$bin' user add --db '$db' --username an.peeters --role coach --password-stdin"
+contains user-add-duplicate-message "already taken"
+check user-add-bad-role 2 sh -c "printf 'een-lang-wachtwoord\n' | '$bin' user add --db '$db' --username bo --role boss --password-stdin"
+contains user-add-bad-role-message "not a valid choice"
+check user-add-short-password 2 sh -c "printf 'kort\n' | '$bin' user add --db '$db' --username bo --role coach --password-stdin"
+check token-create 0 "$bin" token create --db "$db" --username an.peeters
+contains token-printed "^sp_"
+check token-unknown-user 2 "$bin" token create --db "$db" --username nobody
+check demo-data 0 "$bin" demo-data --db "$dir/demo.db" --jobseekers 50
+contains demo-logins "coach"
+check demo-data-twice 2 "$bin" demo-data --db "$dir/demo.db" --jobseekers 50
+contains demo-data-twice-message "not empty"
+check export 0 "$bin" export --db "$dir/demo.db" --jobseeker 1
+contains export-json '"contacts"'
+check export-missing 2 "$bin" export --db "$dir/demo.db" --jobseeker 999999
+check unknown-subcommand 2 "$bin" frobnicate
+check bad-port 2 "$bin" serve --db "$db" --port 99999
+check bad-postgres-url 1 "$bin" migrate --db postgresql://nobody@127.0.0.1:1/none
+
+echo "$passes passed, $failures failed"
+[ "$failures" = 0 ]

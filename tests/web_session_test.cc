@@ -1,0 +1,138 @@
+// Browser-facing behaviour over HTTP: log-in, cookies, CSRF, rate limiting,
+// language switch, and forms that answer with errors in the user's language.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "test_support.h"
+#include "web/form.h"
+
+namespace spiraal::testing {
+namespace {
+
+class WebSessionTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = TestDb::create(Engine::kSqlite);
+    coach_ = add_user(db_->store(), "coach.a", Role::kCoach, "Team Noord", "juist-wachtwoord");
+    server_ = std::make_unique<TestServer>(db_->store());
+  }
+
+  // Logs in through the form; returns the session cookie ("name=value").
+  std::string login(const std::string& password = "juist-wachtwoord") {
+    auto r = server_->client().Post("/login", "username=coach.a&password=" + url_encode(password) + "&next=%2Fcaseload",
+                                    "application/x-www-form-urlencoded");
+    last_ = r->status;
+    std::string set = r->get_header_value("Set-Cookie");
+    set_cookie_ = set;
+    return set.substr(0, set.find(';'));
+  }
+  // The CSRF token embedded in a page.
+  std::string csrf(const std::string& cookie, const std::string& path = "/caseload") {
+    auto r = server_->client().Get(path.c_str(), {{"Cookie", cookie}});
+    std::smatch m;
+    std::regex re(R"re(name="_csrf" value="([0-9a-f]+)")re");
+    return std::regex_search(r->body, m, re) ? std::string(m[1]) : std::string();
+  }
+  httplib::Result post_form(const std::string& cookie, const std::string& path, const std::string& body) {
+    return server_->client().Post(path.c_str(), {{"Cookie", cookie}}, body, "application/x-www-form-urlencoded");
+  }
+
+  std::unique_ptr<TestDb> db_;
+  TestUser coach_;
+  std::unique_ptr<TestServer> server_;
+  int last_ = 0;
+  std::string set_cookie_;
+};
+
+TEST_F(WebSessionTest, Login_SetsASecureHttpOnlySameSiteCookieAndRedirects) {
+  std::string cookie = login();
+  EXPECT_EQ(last_, 303);
+  EXPECT_NE(set_cookie_.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(set_cookie_.find("Secure"), std::string::npos);
+  EXPECT_NE(set_cookie_.find("SameSite=Lax"), std::string::npos);
+  auto page = server_->client().Get("/caseload", {{"Cookie", cookie}});
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("Mijn caseload"), std::string::npos);
+}
+
+TEST_F(WebSessionTest, WrongPassword_Answers401WithADutchMessage) {
+  login("fout");
+  EXPECT_EQ(last_, 401);
+  auto r = server_->client().Post("/login", "username=coach.a&password=fout", "application/x-www-form-urlencoded");
+  EXPECT_NE(r->body.find("klopt niet"), std::string::npos);
+}
+
+TEST_F(WebSessionTest, TooManyFailures_AreRateLimitedEvenWithTheRightPassword) {
+  for (int i = 0; i < 5; ++i) login("fout");
+  login();
+  EXPECT_EQ(last_, 429);
+}
+
+TEST_F(WebSessionTest, FormPostWithoutCsrfToken_IsRefused) {
+  std::string cookie = login();
+  auto r = post_form(cookie, "/jobseekers", "first_name=Ann&last_name=P&birth_date=1985-01-01");
+  EXPECT_EQ(r->status, 403);
+  auto wrong = post_form(cookie, "/jobseekers", "_csrf=deadbeef&first_name=Ann&last_name=P&birth_date=1985-01-01");
+  EXPECT_EQ(wrong->status, 403);
+  auto ok = post_form(cookie, "/jobseekers",
+                      "_csrf=" + csrf(cookie) + "&first_name=Ann&last_name=P&birth_date=1985-01-01");
+  EXPECT_EQ(ok->status, 303);
+  EXPECT_TRUE(ok->get_header_value("Location").starts_with("/jobseekers/"));
+}
+
+TEST_F(WebSessionTest, InvalidForm_Answers422AndKeepsWhatWasTyped) {
+  std::string cookie = login();
+  auto r = post_form(cookie, "/jobseekers", "_csrf=" + csrf(cookie) + "&first_name=Ann&last_name=&birth_date=2099-01-01");
+  EXPECT_EQ(r->status, 422);
+  EXPECT_NE(r->body.find("mag niet in de toekomst liggen"), std::string::npos);
+  EXPECT_NE(r->body.find("is verplicht"), std::string::npos);
+  EXPECT_NE(r->body.find("value=\"Ann\""), std::string::npos);
+}
+
+TEST_F(WebSessionTest, StaleEditForm_Answers409WithTheConflictMessage) {
+  std::string cookie = login();
+  std::string token = csrf(cookie);
+  post_form(cookie, "/jobseekers", "_csrf=" + token + "&first_name=Ann&last_name=P&birth_date=1985-01-01");
+  std::string base = "/jobseekers/1/edit/life_history";
+  EXPECT_EQ(post_form(cookie, base, "_csrf=" + token + "&version=1&life_history=Eerste")->status, 303);
+  auto stale = post_form(cookie, base, "_csrf=" + token + "&version=1&life_history=Tweede");
+  EXPECT_EQ(stale->status, 409);
+  EXPECT_NE(stale->body.find("intussen gewijzigd"), std::string::npos);
+  EXPECT_EQ(db_->store().jobseeker(1)->life_history, "Eerste");
+}
+
+TEST_F(WebSessionTest, LanguageSwitch_RendersEnglish) {
+  std::string cookie = login();
+  auto sw = server_->client().Get("/lang/en?next=%2Fcaseload", {{"Cookie", cookie}});
+  EXPECT_EQ(sw->status, 303);
+  EXPECT_EQ(sw->get_header_value("Location"), "/caseload");
+  std::string lang = sw->get_header_value("Set-Cookie");
+  lang = lang.substr(0, lang.find(';'));
+  auto page = server_->client().Get("/caseload", {{"Cookie", cookie + "; " + lang}});
+  EXPECT_NE(page->body.find("My caseload"), std::string::npos);
+  EXPECT_NE(page->body.find("lang=\"en\""), std::string::npos);
+}
+
+TEST_F(WebSessionTest, NextParameter_NeverLeavesTheSite) {
+  auto r = server_->client().Get("/lang/en?next=%2F%2Fevil.example");
+  EXPECT_EQ(r->get_header_value("Location"), "/");
+}
+
+TEST_F(WebSessionTest, Logout_EndsTheSession) {
+  std::string cookie = login();
+  EXPECT_EQ(post_form(cookie, "/logout", "_csrf=" + csrf(cookie))->status, 303);
+  auto r = server_->client().Get("/caseload", {{"Cookie", cookie}});
+  EXPECT_EQ(r->status, 303);
+  EXPECT_TRUE(r->get_header_value("Location").starts_with("/login"));
+}
+
+TEST_F(WebSessionTest, Pages_SendSecurityHeaders) {
+  auto r = server_->client().Get("/login");
+  EXPECT_NE(r->get_header_value("Content-Security-Policy").find("default-src 'self'"), std::string::npos);
+  EXPECT_EQ(r->get_header_value("X-Frame-Options"), "DENY");
+  EXPECT_EQ(r->get_header_value("Cache-Control"), "no-store");
+}
+
+}  // namespace
+}  // namespace spiraal::testing
