@@ -72,7 +72,11 @@ class Result {
   T&& value() && { return std::get<T>(std::move(v_)); }
   const T& operator*() const& { return value(); }
   const T* operator->() const { return &value(); }
-  Status status() const { return is_ok() ? Status::ok() : std::get<Status>(v_); }
+  // A reference, so that `for (auto& e : r.status().fields())` is safe.
+  const Status& status() const {
+    static const Status ok;
+    return is_ok() ? ok : std::get<Status>(v_);
+  }
 
  private:
   std::variant<T, Status> v_;
