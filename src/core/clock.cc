@@ -1,6 +1,7 @@
 #include "core/clock.h"
 
 #include <chrono>
+#include <algorithm>
 #include <cstdio>
 
 namespace spiraal {
@@ -49,6 +50,16 @@ std::string utc_timestamp(std::chrono::system_clock::time_point t) {
   std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", iso_from_days(day.time_since_epoch().count()).c_str(),
                 int(hms.hours().count()), int(hms.minutes().count()), int(hms.seconds().count()));
   return buf;
+}
+
+std::string add_months(std::string_view date, int months) {
+  std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{*days_from_iso(date)}}};
+  auto target = std::chrono::year_month{ymd.year(), ymd.month()} + std::chrono::months{months};
+  auto last = std::chrono::year_month_day_last{target.year(), std::chrono::month_day_last{target.month()}};
+  auto day = std::min(ymd.day(), last.day());
+  return iso_from_days(std::chrono::sys_days{std::chrono::year_month_day{target.year(), target.month(), day}}
+                           .time_since_epoch()
+                           .count());
 }
 
 int age_in_years(std::string_view birth, std::string_view on) {

@@ -22,6 +22,10 @@ std::string now_utc();
 // The UTC timestamp of a point in time, to the second.
 std::string utc_timestamp(std::chrono::system_clock::time_point t);
 
+// The date `months` calendar months after a valid ISO date; the day is
+// clamped to the month's end (2026-01-31 + 1 month = 2026-02-28).
+std::string add_months(std::string_view date, int months);
+
 // Whole years between two valid ISO dates (birth date, reference date).
 int age_in_years(std::string_view birth_date, std::string_view on_date);
 

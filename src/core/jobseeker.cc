@@ -34,6 +34,7 @@ const std::vector<Binding>& bindings() {
       {{"education", FieldKind::kChoice, "education"}, &Jobseeker::education},
       {{"studies", FieldKind::kShortText, nullptr}, &Jobseeker::studies},
       {{"dutch_level", FieldKind::kChoice, "dutch_level"}, &Jobseeker::dutch_level},
+      {{"registered_on", FieldKind::kDate, nullptr}, &Jobseeker::registered_on},
   };
   return b;
 }
@@ -207,7 +208,7 @@ json profile_to_json(const Jobseeker& j) {
   json out = json::object();
   for (const auto& b : bindings()) {
     const std::string name = b.spec.name;
-    if (name == "first_name" || name == "last_name" || name == "birth_date") continue;
+    if (name == "first_name" || name == "last_name" || name == "birth_date" || name == "registered_on") continue;
     if (b.count)
       out[name] = (j.*b.count) ? json(*(j.*b.count)) : json(nullptr);
     else
@@ -230,7 +231,8 @@ json to_json(const Jobseeker& j) {
               {"version", j.version},
               {"first_name", j.first_name},
               {"last_name", j.last_name},
-              {"birth_date", j.birth_date}};
+              {"birth_date", j.birth_date},
+              {"registered_on", j.registered_on}};
   out.update(profile_to_json(j));
   out.update(narrative_to_json(j));
   out["created_at"] = j.created_at;
@@ -240,7 +242,10 @@ json to_json(const Jobseeker& j) {
 
 json section_to_json(const Jobseeker& j, const std::string& section) {
   if (section == "objective") {
-    json out = {{"first_name", j.first_name}, {"last_name", j.last_name}, {"birth_date", j.birth_date}};
+    json out = {{"first_name", j.first_name},
+                {"last_name", j.last_name},
+                {"birth_date", j.birth_date},
+                {"registered_on", j.registered_on}};
     out.update(profile_to_json(j));
     return out;
   }

@@ -38,6 +38,7 @@ struct Jobseeker {
   std::optional<int> unemployment_months, inactivity_months;
   std::string education, studies, dutch_level;
   std::set<std::string> kansengroep;  // vocabulary "kansengroep"
+  std::string registered_on;          // VDAB registration; the 9-month rule counts from here
   // Narrative sections (vignet sections 2-5).
   std::string life_history;
   std::map<std::string, DomainNotes> welfare;  // keyed by vocabulary "welfare_domain"
@@ -64,7 +65,8 @@ const std::vector<std::string>& dossier_sections();
 
 // The dossier fields that hold sensitive free text (stored encrypted).
 nlohmann::json narrative_to_json(const Jobseeker& j);
-// The objective data, without id, version and names.
+// The objective data, without id, version, names, birth and registration dates
+// (those are columns of their own).
 nlohmann::json profile_to_json(const Jobseeker& j);
 // The whole dossier as the API shows it.
 nlohmann::json to_json(const Jobseeker& j);

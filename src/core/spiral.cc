@@ -4,6 +4,7 @@
 
 #include "core/clock.h"
 #include "core/text.h"
+#include "core/vocabulary.h"
 
 namespace spiraal {
 namespace {
@@ -65,11 +66,7 @@ std::string to_string(MoveKind k) {
   return "forward";
 }
 
-const std::vector<std::string>& outcome_classes() {
-  static const std::vector<std::string> c = {"open_zee", "binnenvaart", "veilige_haven", "training",
-                                             "moved_away", "stopped_by_jobseeker", "other"};
-  return c;
-}
+const std::vector<std::string>& outcome_classes() { return Vocabulary::get().codes("outcome_class"); }
 
 Result<MoveKind> classify_move(const SpiralState& from, const SpiralState& to) {
   auto refuse = [](const char* rule) { return Status::invalid_field("to_state", rule); };

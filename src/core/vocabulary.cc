@@ -9,12 +9,14 @@
 namespace spiraal {
 
 Vocabulary::Vocabulary() {
-  auto text = embedded_file("data/vignet.json");
-  if (!text) throw std::logic_error("data/vignet.json was not embedded");
-  auto doc = nlohmann::json::parse(*text);
-  for (auto& [name, value] : doc.items()) {
-    if (!value.is_array()) continue;
-    lists_.emplace_back(name, value.get<std::vector<std::string>>());
+  for (const char* file : {"data/vignet.json", "data/selection.json"}) {
+    auto text = embedded_file(file);
+    if (!text) throw std::logic_error(std::string(file) + " was not embedded");
+    auto doc = nlohmann::json::parse(*text);
+    for (auto& [name, value] : doc.items()) {
+      if (!value.is_array()) continue;
+      lists_.emplace_back(name, value.get<std::vector<std::string>>());
+    }
   }
 }
 

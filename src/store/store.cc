@@ -11,7 +11,7 @@ using sql::Param;
 using sql::Params;
 
 const char* kJobseekerColumns =
-    "id, version, first_name, last_name, birth_date, profile, narrative, created_at, updated_at";
+    "id, version, first_name, last_name, birth_date, profile, narrative, created_at, updated_at, registered_on";
 
 Jobseeker jobseeker_from_row(const sql::Rows& r, size_t i) {
   Jobseeker j;
@@ -24,6 +24,7 @@ Jobseeker jobseeker_from_row(const sql::Rows& r, size_t i) {
   doc["first_name"] = r.text(i, 2);
   doc["last_name"] = r.text(i, 3);
   doc["birth_date"] = r.text(i, 4);
+  doc["registered_on"] = r.text(i, 9);
   auto errors = apply_patch(j, doc, "9999-12-31");
   if (!errors.empty()) throw sql::Error("stored dossier " + std::to_string(j.id) + " does not decode");
   j.created_at = r.text(i, 7);
@@ -71,6 +72,7 @@ User user_from_row(const sql::Rows& r, size_t i) {
 }
 
 Param opt_param(const std::optional<int64_t>& v) { return v ? Param(*v) : Param(nullptr); }
+Param text_or_null(const std::string& s) { return s.empty() ? Param(nullptr) : Param(s); }
 
 void insert_audit(sql::Connection& c, const AuditEntry& e) {
   c.query("INSERT INTO audit_log (at, user_id, username, action, jobseeker_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
@@ -253,10 +255,12 @@ Result<Jobseeker> Store::create_jobseeker(Jobseeker j, std::optional<int64_t> te
   j.created_at = j.updated_at = now_utc();
   sql::in_transaction(*c, [&] {
     j.id = c->query(
-                "INSERT INTO jobseekers (version, team_id, first_name, last_name, birth_date, profile, narrative, "
-                "created_at, updated_at, created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                {j.version, opt_param(team_id), j.first_name, j.last_name, j.birth_date, profile_to_json(j).dump(),
-                 narrative_to_json(j).dump(), j.created_at, j.updated_at, audit.user_id, audit.user_id})
+                "INSERT INTO jobseekers (version, team_id, first_name, last_name, birth_date, registered_on, profile, "
+                "narrative, created_at, updated_at, created_by, updated_by) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                {j.version, opt_param(team_id), j.first_name, j.last_name, j.birth_date, text_or_null(j.registered_on),
+                 profile_to_json(j).dump(), narrative_to_json(j).dump(), j.created_at, j.updated_at, audit.user_id,
+                 audit.user_id})
                .integer(0, 0);
     if (coach_id)
       c->query("INSERT INTO assignments (jobseeker_id, user_id, is_anchor, since) VALUES (?, ?, 1, ?)",
@@ -282,10 +286,11 @@ Result<Jobseeker> Store::update_jobseeker(const Jobseeker& in, int64_t expected_
   j.updated_at = now_utc();
   return sql::in_transaction(*c, [&]() -> Result<Jobseeker> {
     auto r = c->query(
-        "UPDATE jobseekers SET version = version + 1, first_name = ?, last_name = ?, birth_date = ?, profile = ?, "
-        "narrative = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ? RETURNING version, created_at",
-        {j.first_name, j.last_name, j.birth_date, profile_to_json(j).dump(), narrative_to_json(j).dump(),
-         j.updated_at, audit.user_id, j.id, expected_version});
+        "UPDATE jobseekers SET version = version + 1, first_name = ?, last_name = ?, birth_date = ?, "
+        "registered_on = ?, profile = ?, narrative = ?, updated_at = ?, updated_by = ? "
+        "WHERE id = ? AND version = ? RETURNING version, created_at",
+        {j.first_name, j.last_name, j.birth_date, text_or_null(j.registered_on), profile_to_json(j).dump(),
+         narrative_to_json(j).dump(), j.updated_at, audit.user_id, j.id, expected_version});
     if (r.empty()) {
       bool exists = !c->query("SELECT 1 FROM jobseekers WHERE id = ?", {j.id}).empty();
       return exists ? Status::conflict() : Status::not_found();
