@@ -198,8 +198,7 @@ TEST_F(DemoDataTest, DemoData_KansengroepFlags_AgreeWithAgeAndEducation) {
 }
 
 TEST_F(DemoDataTest, DemoData_Contacts_FallWithinTheLastThreeYears) {
-  auto c = db_->store().pool().acquire();
-  auto r = c->query("SELECT MIN(contact_date), MAX(contact_date) FROM contacts");
+  auto r = db_->store().pool().acquire()->query("SELECT MIN(contact_date), MAX(contact_date) FROM contacts");
   const long today = *days_from_iso(today_utc());
   EXPECT_GE(r.text(0, 0), iso_from_days(today - 3 * 365));
   EXPECT_LE(r.text(0, 1), iso_from_days(today));

@@ -1,5 +1,6 @@
 #include "store/sql.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace spiraal::sql {
@@ -25,11 +26,22 @@ bool is_postgres_url(std::string_view a) { return a.starts_with("postgresql://")
 
 Pool::Pool(Factory factory, size_t size) : factory_(std::move(factory)), size_(size == 0 ? 1 : size) {}
 
+namespace {
+// The pools whose lease the current thread holds (a thread rarely holds more
+// than one pool's).
+thread_local std::vector<const Pool*> held_pools;
+}  // namespace
+
 Pool::Lease::~Lease() {
-  if (pool_) pool_->release(std::move(c_));
+  if (!pool_) return;
+  std::erase(held_pools, pool_);
+  pool_->release(std::move(c_));
 }
 
 Pool::Lease Pool::acquire() {
+  if (std::find(held_pools.begin(), held_pools.end(), this) != held_pools.end())
+    throw std::logic_error("connection pool: this thread already holds a connection");
+  held_pools.push_back(this);
   std::unique_lock lock(mu_);
   cv_.wait(lock, [&] { return !idle_.empty() || open_ < size_; });
   if (!idle_.empty()) {
@@ -42,6 +54,7 @@ Pool::Lease Pool::acquire() {
   try {
     return Lease(this, factory_());
   } catch (...) {
+    std::erase(held_pools, this);
     std::lock_guard relock(mu_);
     --open_;
     cv_.notify_one();

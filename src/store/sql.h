@@ -105,7 +105,8 @@ class Pool {
   class Lease {
    public:
     Lease(Pool* pool, std::unique_ptr<Connection> c) : pool_(pool), c_(std::move(c)) {}
-    Lease(Lease&&) = default;
+    Lease(Lease&& other) noexcept : pool_(other.pool_), c_(std::move(other.c_)) { other.pool_ = nullptr; }
+    Lease& operator=(Lease&&) = delete;
     ~Lease();
     Connection& operator*() { return *c_; }
     Connection* operator->() { return c_.get(); }
@@ -117,6 +118,9 @@ class Pool {
     std::unique_ptr<Connection> c_;
   };
 
+  // Throws std::logic_error when the calling thread already holds a lease
+  // of this pool: nested acquisition deadlocks once every connection is
+  // held by a thread waiting for a second one.
   Lease acquire();
   Dialect dialect();
 

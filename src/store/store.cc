@@ -249,7 +249,8 @@ Relation Store::relation(const Principal& p, int64_t jobseeker_id) {
 }
 
 Result<Jobseeker> Store::create_jobseeker(Jobseeker j, std::optional<int64_t> team_id,
-                                          std::optional<int64_t> coach_id, const AuditEntry& audit) {
+                                          std::optional<int64_t> coach_id, const AuditEntry& audit,
+                                          const AlsoFn& also) {
   auto c = pool_->acquire();
   j.version = 1;
   j.created_at = j.updated_at = now_utc();
@@ -269,6 +270,7 @@ Result<Jobseeker> Store::create_jobseeker(Jobseeker j, std::optional<int64_t> te
     AuditEntry e = audit;
     e.jobseeker_id = j.id;
     insert_audit(*c, e);
+    if (also) also(*c, j.id);
   });
   return j;
 }
@@ -455,6 +457,8 @@ ContactSummary Store::contact_summary(int64_t jobseeker_id) {
 }
 
 // --- Audit ------------------------------------------------------------------
+
+void Store::append_audit(sql::Connection& c, const AuditEntry& e) { insert_audit(c, e); }
 
 Status Store::audit(const AuditEntry& e) {
   auto c = pool_->acquire();

@@ -7,6 +7,7 @@
 // Status; a failing database throws sql::Error, which the web layer turns
 // into a 500 without leaking details.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -136,8 +137,11 @@ class Store {
   // How `p` stands to a dossier; kNone also when it does not exist.
   Relation relation(const Principal& p, int64_t jobseeker_id);
   // Creates the dossier (version 1) and assigns `coach_id` as anchor person.
+  // `also` runs inside the same transaction with the new id, for records that
+  // must be created together with the dossier (a referral).
+  using AlsoFn = std::function<void(sql::Connection&, int64_t jobseeker_id)>;
   Result<Jobseeker> create_jobseeker(Jobseeker j, std::optional<int64_t> team_id, std::optional<int64_t> coach_id,
-                                     const AuditEntry& audit);
+                                     const AuditEntry& audit, const AlsoFn& also = nullptr);
   Result<Jobseeker> jobseeker(int64_t id);
   // Saves `j` when the stored version is still `expected_version`;
   // kConflict otherwise. Keeps the new state in the version history.
@@ -157,6 +161,9 @@ class Store {
 
   // --- Audit log (append-only)
   Status audit(const AuditEntry& e);
+  // Appends inside a transaction the caller holds, so the record commits or
+  // rolls back with the write it describes.
+  static void append_audit(sql::Connection& c, const AuditEntry& e);
   std::vector<AuditRecord> audit_for(int64_t jobseeker_id, int limit = 200);
 
  private:
