@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/trajectory_service.h"
 #include "test_support.h"
 
 namespace spiraal::testing {
@@ -50,12 +51,27 @@ const std::map<std::string, std::string> kExpected = {
     {"api.contacts.create", "DADDDDD"},
     {"api.contacts.read", "DADADDD"},
     {"api.contacts.update", "DADDDDD"},
+    {"api.knipperlichten.list", "DAAAAAA"},
+    {"api.knipperlichten.evaluate", "DAAADDD"},
+    {"api.referrals.list", "DAAADDD"},
+    {"api.referrals.create", "DAAADDD"},
+    {"api.referrals.pick_up", "DADADDD"},
+    {"api.jobseekers.referrals", "DADADDD"},
+    {"api.screening.read", "DADADDD"},
+    {"api.screening.save", "DADDDDD"},
+    {"api.screening.decide", "DADDDDD"},
+    {"api.trajectory.read", "DADADDD"},
+    {"api.trajectory.move", "DADDDDD"},
+    {"api.crises.open", "DADDDDD"},
+    {"api.crises.update", "DADDDDD"},
     {"api.users.list", "DDDDADD"},
     {"api.users.create", "DDDDADD"},
 };
 
-// A concrete path for a route pattern: the dossier, its contact, a section.
-std::string concrete(std::string pattern, int64_t jobseeker, int64_t contact) {
+// A concrete path for a route pattern: the dossier, its contact, a section;
+// a referral's own id for /referrals/ routes.
+std::string concrete(std::string pattern, int64_t jobseeker, int64_t contact, int64_t referral) {
+  if (pattern.find("/referrals/(") != std::string::npos) jobseeker = referral;
   pattern = std::regex_replace(pattern, std::regex(R"(\(nl\|en\))"), "en");
   pattern = std::regex_replace(pattern, std::regex(R"(\(\[a-z_\]\+\))"), "welfare");
   std::string ids[] = {std::to_string(jobseeker), std::to_string(contact)};
@@ -84,12 +100,25 @@ class RouteMatrixTest : public ::testing::Test {
                    .add_contact(owner, jobseeker_,
                                 {{"date", "2026-01-01"}, {"kind", "phone"}, {"status", "held"}, {"initiative", "coach"}})
                    ->id;
+    TrajectoryService trajectories(s, service);
+    TrajectoryService(s, service).save_screening(owner, jobseeker_, {{"indicators", {"single"}}});
+    // A waiting referral of Team Noord (the assigned coach's team, not theirs).
+    referral_ = trajectories
+                    .refer(owner, {{"first_name", "Bo"},
+                                   {"last_name", "Q"},
+                                   {"birth_date", "1990-01-01"},
+                                   {"referrer_kind", "ocmw"},
+                                   {"referrer_organisation", "OCMW Gent"},
+                                   {"referred_on", "2026-01-01"},
+                                   {"reason", "Vraagt hulp"},
+                                   {"warm_handover", false}})
+                    ->id;
     server_ = std::make_unique<TestServer>(s);
   }
 
   std::unique_ptr<TestDb> db_;
   std::map<std::string, TestUser> users_;
-  int64_t jobseeker_ = 0, contact_ = 0;
+  int64_t jobseeker_ = 0, contact_ = 0, referral_ = 0;
   std::unique_ptr<TestServer> server_;
 };
 
@@ -108,7 +137,7 @@ TEST_F(RouteMatrixTest, EveryRoleAndRelationship_GetsWhatTheMatrixSays) {
   for (const auto& route : server_->app().routes()) {
     auto expected = kExpected.find(route.name);
     if (expected == kExpected.end()) continue;  // reported by the test above
-    std::string path = concrete(route.pattern, jobseeker_, contact_);
+    std::string path = concrete(route.pattern, jobseeker_, contact_, referral_);
     bool api = path.starts_with("/api/");
     for (size_t i = 0; i < kCallers.size(); ++i) {
       httplib::Headers headers;

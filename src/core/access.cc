@@ -32,6 +32,9 @@ bool allowed(const Principal& p, Action a, Relation r) {
       // Partners read only what was consented (consent register, later issue);
       // analysts see anonymised aggregates only; admins no dossier content.
       return false;
+    case Action::kPickUpReferral:
+      return (p.role == Role::kCoach || p.role == Role::kCoordinator) &&
+             (r == Relation::kSameTeam || r == Relation::kAssigned);
     case Action::kWriteDossier:
       return (p.role == Role::kCoach || p.role == Role::kCoordinator) && r == Relation::kAssigned;
   }

@@ -35,6 +35,7 @@ enum class Action {
   kReadDossier,      // read a dossier and its journal
   kWriteDossier,     // change a dossier or add to its journal
   kManageUsers,      // create users, reset passwords
+  kPickUpReferral,   // take a waiting referral of one's team
 };
 
 // True when `p` may perform `a` on a dossier to which it stands in `r`

@@ -29,7 +29,7 @@ AuditEntry DossierService::entry(const Principal& p, const char* action, int64_t
   return AuditEntry{p.user_id, p.username, action, id, std::move(detail)};
 }
 
-Status DossierService::check(const Principal& p, Action a, int64_t id, const char* what) {
+Status DossierService::authorize(const Principal& p, Action a, int64_t id, const char* what) {
   Relation r = store_.relation(p, id);
   if (allowed(p, a, r)) return Status::ok();
   store_.audit(entry(p, "access.denied", id, what));
@@ -48,14 +48,14 @@ Result<Jobseeker> DossierService::create(const Principal& p, const nlohmann::jso
 }
 
 Result<Jobseeker> DossierService::read(const Principal& p, int64_t id) {
-  if (auto s = check(p, Action::kReadDossier, id, "dossier.read"); !s.is_ok()) return s;
+  if (auto s = authorize(p, Action::kReadDossier, id, "dossier.read"); !s.is_ok()) return s;
   auto j = store_.jobseeker(id);
   if (j.is_ok()) store_.audit(entry(p, "dossier.read", id));
   return j;
 }
 
 Result<Jobseeker> DossierService::update(const Principal& p, int64_t id, const nlohmann::json& patch) {
-  if (auto s = check(p, Action::kWriteDossier, id, "dossier.update"); !s.is_ok()) return s;
+  if (auto s = authorize(p, Action::kWriteDossier, id, "dossier.update"); !s.is_ok()) return s;
   auto version = expected_version(patch);
   if (!version.is_ok()) return version.status();
   auto current = store_.jobseeker(id);
@@ -71,18 +71,18 @@ Result<Jobseeker> DossierService::update(const Principal& p, int64_t id, const n
 }
 
 Result<std::vector<DossierVersion>> DossierService::history(const Principal& p, int64_t id) {
-  if (auto s = check(p, Action::kReadDossier, id, "dossier.history"); !s.is_ok()) return s;
+  if (auto s = authorize(p, Action::kReadDossier, id, "dossier.history"); !s.is_ok()) return s;
   store_.audit(entry(p, "dossier.history", id));
   return store_.jobseeker_versions(id);
 }
 
 Result<std::vector<User>> DossierService::coaches(const Principal& p, int64_t id) {
-  if (auto s = check(p, Action::kReadDossier, id, "dossier.coaches"); !s.is_ok()) return s;
+  if (auto s = authorize(p, Action::kReadDossier, id, "dossier.coaches"); !s.is_ok()) return s;
   return store_.coaches_of(id);
 }
 
 Result<std::vector<AuditRecord>> DossierService::access_log(const Principal& p, int64_t id) {
-  if (auto s = check(p, Action::kReadDossier, id, "dossier.access_log"); !s.is_ok()) return s;
+  if (auto s = authorize(p, Action::kReadDossier, id, "dossier.access_log"); !s.is_ok()) return s;
   return store_.audit_for(id);
 }
 
@@ -94,29 +94,35 @@ Result<Page<CaseloadRow>> DossierService::caseload(const Principal& p, CaseloadQ
     q.team_id = p.team_id;
   else
     q.coach_id = p.user_id;
-  return store_.caseload(q);
+  auto page = store_.caseload(q);
+  std::string today = today_utc();
+  for (auto& row : page.items)
+    row.signals = compute_signals({row.state, row.opened_on, row.registered_on, row.trajectory_started_on,
+                                   row.last_contact_date, row.open_crisis_since, ""},
+                                  signals_, today);
+  return page;
 }
 
 Result<Page<Contact>> DossierService::contacts(const Principal& p, int64_t id, int limit, int offset) {
-  if (auto s = check(p, Action::kReadDossier, id, "contacts.read"); !s.is_ok()) return s;
+  if (auto s = authorize(p, Action::kReadDossier, id, "contacts.read"); !s.is_ok()) return s;
   store_.audit(entry(p, "contacts.read", id));
   return store_.contacts(id, limit, offset);
 }
 
 Result<ContactSummary> DossierService::contact_summary(const Principal& p, int64_t id) {
-  if (auto s = check(p, Action::kReadDossier, id, "contacts.summary"); !s.is_ok()) return s;
+  if (auto s = authorize(p, Action::kReadDossier, id, "contacts.summary"); !s.is_ok()) return s;
   return store_.contact_summary(id);
 }
 
 Result<Contact> DossierService::contact(const Principal& p, int64_t id, int64_t contact_id) {
-  if (auto s = check(p, Action::kReadDossier, id, "contact.read"); !s.is_ok()) return s;
+  if (auto s = authorize(p, Action::kReadDossier, id, "contact.read"); !s.is_ok()) return s;
   auto c = store_.contact(id, contact_id);
   if (c.is_ok()) store_.audit(entry(p, "contact.read", id, "contact " + std::to_string(contact_id)));
   return c;
 }
 
 Result<Contact> DossierService::add_contact(const Principal& p, int64_t id, const nlohmann::json& body) {
-  if (auto s = check(p, Action::kWriteDossier, id, "contact.create"); !s.is_ok()) return s;
+  if (auto s = authorize(p, Action::kWriteDossier, id, "contact.create"); !s.is_ok()) return s;
   Contact c;
   c.jobseeker_id = id;
   c.author_id = p.user_id;
@@ -128,7 +134,7 @@ Result<Contact> DossierService::add_contact(const Principal& p, int64_t id, cons
 
 Result<Contact> DossierService::update_contact(const Principal& p, int64_t id, int64_t contact_id,
                                                const nlohmann::json& patch) {
-  if (auto s = check(p, Action::kWriteDossier, id, "contact.update"); !s.is_ok()) return s;
+  if (auto s = authorize(p, Action::kWriteDossier, id, "contact.update"); !s.is_ok()) return s;
   auto version = expected_version(patch);
   if (!version.is_ok()) return version.status();
   auto current = store_.contact(id, contact_id);

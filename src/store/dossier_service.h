@@ -16,7 +16,7 @@ namespace spiraal {
 class DossierService {
  public:
   // `store` must outlive the service.
-  explicit DossierService(Store& store) : store_(store) {}
+  explicit DossierService(Store& store, SignalSettings signals = {}) : store_(store), signals_(signals) {}
 
   // Opens a dossier from an API or form body. A coach who creates it becomes
   // its anchor person; it belongs to the creator's team.
@@ -30,7 +30,8 @@ class DossierService {
   // Who looked at or changed the dossier.
   Result<std::vector<AuditRecord>> access_log(const Principal& p, int64_t id);
 
-  // A coach's own caseload, or a coordinator's whole team.
+  // A coach's own caseload, or a coordinator's whole team, each row with its
+  // signals.
   Result<Page<CaseloadRow>> caseload(const Principal& p, CaseloadQuery q);
 
   Result<Page<Contact>> contacts(const Principal& p, int64_t id, int limit, int offset);
@@ -39,13 +40,17 @@ class DossierService {
   Result<Contact> add_contact(const Principal& p, int64_t id, const nlohmann::json& body);
   Result<Contact> update_contact(const Principal& p, int64_t id, int64_t contact_id, const nlohmann::json& patch);
 
- private:
   // kOk when `p` may do `a` on dossier `id`; otherwise kNotFound (the dossier
-  // is outside the caller's reach) or kForbidden, and the refusal is audited.
-  Status check(const Principal& p, Action a, int64_t id, const char* what);
+  // is outside the caller's reach) or kForbidden, and the refusal is audited
+  // with `what`. Other services of a dossier ask here too.
+  Status authorize(const Principal& p, Action a, int64_t id, const char* what);
+  // An audit record of `p` doing `action` on dossier `id`.
   AuditEntry entry(const Principal& p, const char* action, int64_t id, std::string detail = {}) const;
 
+ private:
+
   Store& store_;
+  SignalSettings signals_;
 };
 
 // Reads the mandatory `version` member of an update body.

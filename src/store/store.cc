@@ -348,11 +348,28 @@ Page<CaseloadRow> Store::caseload(const CaseloadQuery& q) {
   auto r = c->query(
       "SELECT j.id, j.first_name, j.last_name, j.birth_date, j.updated_at, "
       "(SELECT MAX(ct.contact_date) FROM contacts ct WHERE ct.jobseeker_id = j.id AND ct.status = 'held') "
-      "AS last_contact" +
+      "AS last_contact, "
+      "COALESCE((SELECT t.state FROM trajectories t WHERE t.jobseeker_id = j.id), 'selection'), "
+      "substr(j.created_at, 1, 10), COALESCE(j.registered_on, ''), "
+      "COALESCE((SELECT t.started_on FROM trajectories t WHERE t.jobseeker_id = j.id), ''), "
+      "COALESCE((SELECT MIN(cr.started_on) FROM crises cr WHERE cr.jobseeker_id = j.id AND cr.ended_on IS NULL), '')" +
           from + " ORDER BY " + order + dir + ", j.id LIMIT ? OFFSET ?",
       list_params);
-  for (size_t i = 0; i < r.size(); ++i)
-    page.items.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 5), r.text(i, 4)});
+  for (size_t i = 0; i < r.size(); ++i) {
+    CaseloadRow row;
+    row.id = r.integer(i, 0);
+    row.first_name = r.text(i, 1);
+    row.last_name = r.text(i, 2);
+    row.birth_date = r.text(i, 3);
+    row.updated_at = r.text(i, 4);
+    row.last_contact_date = r.text(i, 5);
+    row.state = r.text(i, 6);
+    row.opened_on = r.text(i, 7);
+    row.registered_on = r.text(i, 8);
+    row.trajectory_started_on = r.text(i, 9);
+    row.open_crisis_since = r.text(i, 10);
+    page.items.push_back(std::move(row));
+  }
   return page;
 }
 

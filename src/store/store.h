@@ -18,6 +18,7 @@
 #include "core/access.h"
 #include "core/contact.h"
 #include "core/jobseeker.h"
+#include "core/signals.h"
 #include "core/status.h"
 #include "store/sql.h"
 
@@ -79,6 +80,13 @@ struct CaseloadRow {
   std::string first_name, last_name, birth_date;
   std::string last_contact_date;  // the latest contact held; empty when none
   std::string updated_at;
+  // What the caseload signals look at (core/signals.h).
+  std::string state;              // spiral state code
+  std::string opened_on;          // dossier created (date)
+  std::string registered_on;
+  std::string trajectory_started_on;
+  std::string open_crisis_since;
+  std::vector<Signal> signals;    // filled by DossierService
 };
 
 template <typename T>

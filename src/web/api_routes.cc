@@ -65,7 +65,9 @@ void App::add_api_routes() {
                        {"last_name", r.last_name},
                        {"birth_date", r.birth_date},
                        {"last_contact_date", r.last_contact_date},
-                       {"updated_at", r.updated_at}});
+                       {"updated_at", r.updated_at},
+                       {"state", r.state},
+                       {"signals", signals_json(r.signals)}});
     send_json(c, 200, {{"items", items}, {"total", page->total}, {"limit", page->limit}, {"offset", page->offset}});
   });
 

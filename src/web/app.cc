@@ -35,8 +35,14 @@ std::string Ctx::t(const std::string& key, const std::string& param) const {
 }
 
 App::App(Store& store, AppOptions options)
-    : store_(store), options_(std::move(options)), dossiers_(store), auth_(store, options_.secure_cookies) {
+    : store_(store),
+      options_(std::move(options)),
+      dossiers_(store, options_.signals),
+      trajectories_(store, dossiers_),
+      auth_(store, options_.secure_cookies) {
   add_api_routes();
+  add_spiral_api_routes();
+  add_spiral_pages();
   add_page_routes();
   add_dossier_pages();
   add_admin_routes();

@@ -11,6 +11,7 @@
 
 #include "core/access.h"
 #include "store/dossier_service.h"
+#include "store/trajectory_service.h"
 #include "store/store.h"
 #include "web/auth.h"
 #include "web/form.h"
@@ -21,6 +22,7 @@ struct AppOptions {
   bool secure_cookies = true;             // off only for plain-HTTP tests of cookie handling
   std::string static_dir;                 // web assets (CSS, JS, vendored npm libraries)
   size_t max_body_bytes = 1 << 20;        // larger bodies get 413
+  SignalSettings signals;                 // thresholds of the caseload signals
 };
 
 // What a route needs before its handler runs. Dossier-level checks
@@ -82,6 +84,7 @@ class App {
 
   Store& store() { return store_; }
   DossierService& dossiers() { return dossiers_; }
+  TrajectoryService& trajectories() { return trajectories_; }
   Auth& auth() { return auth_; }
 
  private:
@@ -90,16 +93,21 @@ class App {
   void add_page_routes();
   void add_dossier_pages();
   void add_admin_routes();
+  void add_spiral_api_routes();
+  void add_spiral_pages();
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
 
   Store& store_;
   AppOptions options_;
   DossierService dossiers_;
+  TrajectoryService trajectories_;
   Auth auth_;
   std::vector<Route> routes_;
 };
 
 // HTTP status for a failed Status code.
 int http_status(Code code);
+// Caseload signals as JSON: [{"code","since"}].
+nlohmann::json signals_json(const std::vector<Signal>& signals);
 
 }  // namespace spiraal
