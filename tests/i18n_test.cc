@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/jobseeker.h"
+#include "core/spiral.h"
 #include "core/vocabulary.h"
 #include "web/i18n.h"
 
@@ -32,13 +33,23 @@ TEST(Catalogs, DutchAndEnglishHaveTheSameKeys) {
 TEST(Catalogs, EveryVocabularyCodeHasALabel) {
   for (const char* list : {"sex", "civil_status", "living_situation", "status", "education", "dutch_level",
                            "kansengroep", "welfare_domain", "work_domain", "barrier_priority", "contact_kind",
-                           "contact_status", "contact_initiative", "role"}) {
+                           "contact_status", "contact_initiative", "role", "referrer_kind",
+                           "participation_condition", "screening_outcome", "outcome_class", "referral_status"}) {
     ASSERT_FALSE(Vocabulary::get().codes(list).empty()) << list;
     for (const auto& code : Vocabulary::get().codes(list))
       for (const auto& lang : Catalogs::get().languages()) {
         std::string key = std::string("vocab.") + list + "." + code;
         EXPECT_NE(Catalogs::get().text(lang, key), key) << lang;
       }
+  }
+}
+
+TEST(Catalogs, EverySpiralStateAndSignalHasAName) {
+  for (const auto& lang : Catalogs::get().languages()) {
+    for (const auto& s : all_spiral_states())
+      EXPECT_NE(Catalogs::get().text(lang, "spiral." + s.code()), "spiral." + s.code()) << lang;
+    for (const char* s : {"nine_months", "score_table_due", "no_contact", "long_crisis"})
+      EXPECT_NE(Catalogs::get().text(lang, std::string("signal.") + s), std::string("signal.") + s);
   }
 }
 
@@ -56,7 +67,9 @@ TEST(Catalogs, EveryErrorRuleInTheSourcesHasAMessage) {
   const char* root = SPIRAAL_SOURCE_DIR;
   std::regex rule_re(R"re((?:push_back\(\{|invalid_field\(|return \{\{)[^;]*?,\s*"([a-z_]+)")re");
   std::set<std::string> rules;
-  for (const char* file : {"src/core/jobseeker.cc", "src/core/contact.cc", "src/core/account.cc", "src/web/paging.cc"}) {
+  for (const char* file : {"src/core/jobseeker.cc", "src/core/contact.cc", "src/core/account.cc", "src/web/paging.cc",
+                           "src/core/selection.cc", "src/core/spiral.cc", "src/core/knipperlichten.cc",
+                           "src/store/trajectory_service.cc", "src/store/trajectory_store.cc"}) {
     std::ifstream in(std::string(root) + "/" + file);
     std::stringstream ss;
     ss << in.rdbuf();

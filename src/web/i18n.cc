@@ -6,11 +6,17 @@
 namespace spiraal {
 
 Catalogs::Catalogs() {
-  for (const char* lang : {"nl", "en"}) {
-    auto text = embedded_file(std::string("web/i18n/") + lang + ".json");
-    if (!text) throw std::logic_error(std::string("missing message catalog ") + lang);
+  // web/i18n/<lang>.json holds the shared messages; web/i18n/<topic>.<lang>.json
+  // the messages of one part of the product. They are merged per language.
+  for (const std::string lang : {"nl", "en"}) {
+    auto main = embedded_file("web/i18n/" + lang + ".json");
+    if (!main) throw std::logic_error("missing message catalog " + lang);
+    nlohmann::json catalog = nlohmann::json::parse(*main);
+    for (const auto& [path, text] : embedded_files())
+      if (path.starts_with("web/i18n/") && path.ends_with("." + lang + ".json"))
+        catalog.merge_patch(nlohmann::json::parse(text));
     languages_.push_back(lang);
-    catalogs_.push_back(nlohmann::json::parse(*text));
+    catalogs_.push_back(std::move(catalog));
   }
 }
 

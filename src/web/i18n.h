@@ -1,5 +1,6 @@
 #pragma once
-// Message catalogs (web/i18n/<lang>.json, embedded): Dutch first, English
+// Message catalogs (web/i18n/<lang>.json plus web/i18n/<topic>.<lang>.json,
+// embedded): Dutch first, English
 // available. Keys are dotted paths into the nested catalog, e.g.
 // "error.required" or "vocab.education.low".
 #include <string>
