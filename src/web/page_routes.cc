@@ -14,6 +14,12 @@ std::string safe_next(const std::string& next) {
   return "/";
 }
 
+nlohmann::json signal_labels(const Ctx& c, const std::vector<Signal>& signals) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& s : signals) out.push_back({{"code", s.code}, {"label", c.t("signal." + s.code)}, {"since", s.since}});
+  return out;
+}
+
 }  // namespace
 
 void App::add_page_routes() {
@@ -74,7 +80,9 @@ void App::add_page_routes() {
                       {"name", r.last_name + ", " + r.first_name},
                       {"birth_date", r.birth_date},
                       {"age", age_in_years(r.birth_date, today)},
-                      {"last_contact", r.last_contact_date.empty() ? c.t("caseload.never") : r.last_contact_date}});
+                      {"last_contact", r.last_contact_date.empty() ? c.t("caseload.never") : r.last_contact_date},
+                      {"state", c.t("spiral." + r.state)},
+                      {"signals", signal_labels(c, r.signals)}});
     const auto& query = q.value();
     model["q"] = query.search;
     model["rows"] = rows;
