@@ -50,6 +50,7 @@ int run_serve(const Options& o) {
   if (!store) return 1;
   AppOptions options;
   options.secure_cookies = !o.insecure_cookies;
+  options.signals = o.signals;
   options.static_dir = o.static_dir.empty() ? SPIRAAL_DEFAULT_STATIC_DIR : o.static_dir;
   App app(*store, options);
   httplib::Server server;

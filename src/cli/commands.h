@@ -5,6 +5,8 @@
 #include <istream>
 #include <string>
 
+#include "core/signals.h"
+
 namespace spiraal::cli {
 
 struct Options {
@@ -14,6 +16,7 @@ struct Options {
   std::string static_dir;  // empty: the build's static directory
   int threads = 8;
   bool insecure_cookies = false;
+  SignalSettings signals;
   std::string username, role, display_name, team, label = "cli";
   bool password_stdin = false;
   int64_t jobseekers = 200;

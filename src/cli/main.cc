@@ -25,6 +25,12 @@ int main(int argc, char** argv) {
   serve->add_option("--threads", opts.threads, "Worker threads (and database connections)")
       ->capture_default_str()
       ->check(CLI::Range(1, 256));
+  serve->add_option("--no-contact-weeks", opts.signals.no_contact_weeks, "Signal after this many weeks without contact")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 104));
+  serve->add_option("--crisis-weeks", opts.signals.crisis_weeks, "Signal a crisis open longer than this many weeks")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 104));
   serve->add_flag("--insecure-cookies", opts.insecure_cookies,
                   "Leave the Secure flag off cookies (plain-HTTP testing only)");
 
