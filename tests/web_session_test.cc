@@ -6,6 +6,8 @@
 
 #include "test_support.h"
 #include "web/form.h"
+#include "web/i18n.h"
+#include "web/view.h"
 
 namespace spiraal::testing {
 namespace {
@@ -132,6 +134,21 @@ TEST_F(WebSessionTest, Pages_SendSecurityHeaders) {
   EXPECT_NE(r->get_header_value("Content-Security-Policy").find("default-src 'self'"), std::string::npos);
   EXPECT_EQ(r->get_header_value("X-Frame-Options"), "DENY");
   EXPECT_EQ(r->get_header_value("Cache-Control"), "no-store");
+}
+
+}  // namespace
+}  // namespace spiraal::testing
+
+namespace spiraal::testing {
+namespace {
+
+TEST(Views, ListsGetAHasFlagForWrappingBlocks) {
+  nlohmann::json model = {{"t", Catalogs::get().catalog("nl")}, {"status", 422}, {"message", "m"},
+                          {"fields", {"Voornaam: is verplicht."}}};
+  std::string html = Views::get().fragment("error", model);
+  EXPECT_NE(html.find("<ul><li>Voornaam: is verplicht.</li></ul>"), std::string::npos) << html;
+  model["fields"] = nlohmann::json::array();
+  EXPECT_EQ(Views::get().fragment("error", model).find("<ul>"), std::string::npos);
 }
 
 }  // namespace

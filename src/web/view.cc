@@ -11,8 +11,13 @@ namespace {
 mstch::node to_mstch(const nlohmann::json& j) {
   switch (j.type()) {
     case nlohmann::json::value_t::object: {
+      // Every list `x` also gets `has_x`, so templates can wrap a list in a
+      // block that appears once ({{#has_x}}<ul>{{#x}}…{{/x}}</ul>{{/has_x}}).
       mstch::map m;
-      for (const auto& [k, v] : j.items()) m.emplace(k, to_mstch(v));
+      for (const auto& [k, v] : j.items()) {
+        m.emplace(k, to_mstch(v));
+        if (v.is_array() && !j.contains("has_" + k)) m.emplace("has_" + k, !v.empty());
+      }
       return m;
     }
     case nlohmann::json::value_t::array: {

@@ -1,7 +1,8 @@
 #pragma once
 // Server-side HTML: mustache templates (web/templates/*.mustache, embedded)
 // rendered with mstch. Page models are built as JSON and converted here, so
-// a page model can also be inspected in tests.
+// a page model can also be inspected in tests. Every list `x` in a model
+// also appears as a boolean `has_x`.
 #include <map>
 #include <string>
 

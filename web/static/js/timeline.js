@@ -12,7 +12,11 @@
 
   var labels = {};
   data.states.forEach(function (s) { labels[s.rank] = s.label; });
-  var CRISIS_Y = -1.2, CONTACT_Y = -2.2;
+  // Rows below the phases: crises, contacts held, missed appointments.
+  var CRISIS_Y = -1, HELD_Y = -2, MISSED_Y = -3;
+  labels[CRISIS_Y] = data.labels.crisis;
+  labels[HELD_Y] = data.labels.held;
+  labels[MISSED_Y] = data.labels.missed;
   var day = 86400000;
   function date(x) { return new Date(x * day).toISOString().slice(0, 10); }
 
@@ -20,8 +24,8 @@
   data.crises.forEach(function (c) {
     crisisPoints.push({x: c.from, y: CRISIS_Y, cause: c.cause}, {x: c.to, y: CRISIS_Y, cause: c.cause}, {x: null, y: null});
   });
-  var held = data.contacts.filter(function (c) { return !c.missed; }).map(function (c) { return {x: c.x, y: CONTACT_Y}; });
-  var missed = data.contacts.filter(function (c) { return c.missed; }).map(function (c) { return {x: c.x, y: CONTACT_Y - 0.4}; });
+  var held = data.contacts.filter(function (c) { return !c.missed; }).map(function (c) { return {x: c.x, y: HELD_Y}; });
+  var missed = data.contacts.filter(function (c) { return c.missed; }).map(function (c) { return {x: c.x, y: MISSED_Y}; });
   var first = data.steps[0].x;
 
   new Chart(canvas, {
@@ -44,8 +48,8 @@
       scales: {
         x: {type: 'linear', min: Math.min(first, held.length ? held[0].x : first) - 7, max: data.today + 7,
             ticks: {callback: function (v) { return date(v); }, maxTicksLimit: 8}},
-        y: {min: CONTACT_Y - 1, max: 19.5, ticks: {stepSize: 1, autoSkip: false,
-            callback: function (v) { return labels[v] || ''; }}}
+        y: {min: MISSED_Y - 0.5, max: 19.5, ticks: {stepSize: 1, autoSkip: false,
+            callback: function (v) { var l = labels[v] || ''; return l.length > 34 ? l.slice(0, 33) + '…' : l; }}}
       },
       plugins: {
         legend: {position: 'bottom'},
