@@ -80,6 +80,7 @@ export async function seriousViolations(page) {
 }
 
 export async function screenshot(page, name) {
-  if (process.env.SPIRAAL_SCREENSHOTS === '1')
-    await page.screenshot({ path: new URL(`../../docs/screenshots/${name}.png`, import.meta.url).pathname });
+  if (process.env.SPIRAAL_SCREENSHOTS !== '1') return;
+  await page.reload();  // drops the browser's own pop-ups (autofill) left by typing
+  await page.screenshot({ path: new URL(`../../docs/screenshots/${name}.png`, import.meta.url).pathname });
 }

@@ -48,7 +48,7 @@
       scales: {
         x: {type: 'linear', min: Math.min(first, held.length ? held[0].x : first) - 7, max: data.today + 7,
             ticks: {callback: function (v) { return date(v); }, maxTicksLimit: 8}},
-        y: {min: MISSED_Y - 0.5, max: 19.5, ticks: {stepSize: 1, autoSkip: false,
+        y: {min: MISSED_Y - 1, max: 20, ticks: {stepSize: 1, autoSkip: false,
             callback: function (v) { var l = labels[v] || ''; return l.length > 34 ? l.slice(0, 33) + '…' : l; }}}
       },
       plugins: {
