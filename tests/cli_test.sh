@@ -44,6 +44,11 @@ contains demo-data-twice-message "not empty"
 check export 0 "$bin" export --db "$dir/demo.db" --jobseeker 1
 contains export-json '"contacts"'
 check export-missing 2 "$bin" export --db "$dir/demo.db" --jobseeker 999999
+check audit-verify 0 "$bin" audit verify --db "$dir/demo.db"
+contains audit-verify-intact "intact"
+sqlite3 "$dir/demo.db" "UPDATE audit_log SET detail = 'tampered' WHERE seq = 1"
+check audit-verify-tampered 1 "$bin" audit verify --db "$dir/demo.db"
+contains audit-verify-broken "BROKEN at record 1"
 check unknown-subcommand 2 "$bin" frobnicate
 check bad-port 2 "$bin" serve --db "$db" --port 99999
 check bad-postgres-url 1 "$bin" migrate --db postgresql://nobody@127.0.0.1:1/none

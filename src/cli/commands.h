@@ -31,5 +31,6 @@ int run_user_add(const Options& o, std::istream& password_in);
 int run_token_create(const Options& o);
 int run_demo_data(const Options& o);
 int run_export(const Options& o);
+int run_audit_verify(const Options& o);
 
 }  // namespace spiraal::cli

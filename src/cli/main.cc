@@ -61,6 +61,11 @@ int main(int argc, char** argv) {
   demo->add_option("--seed", opts.seed, "Random seed")->capture_default_str();
   demo->add_option("--password", opts.demo_password, "Password of every demo login")->capture_default_str();
 
+  auto* audit = app.add_subcommand("audit", "Check the audit log");
+  audit->require_subcommand(1);
+  auto* audit_verify = audit->add_subcommand("verify", "Recompute the audit log's hash chain; exit 1 when broken");
+  db_option(audit_verify);
+
   auto* exp = app.add_subcommand("export", "Export everything held on one jobseeker as JSON");
   db_option(exp);
   exp->add_option("--jobseeker", opts.jobseeker_id, "Jobseeker id")->required();
@@ -79,5 +84,6 @@ int main(int argc, char** argv) {
   if (*token_create) return run_token_create(opts);
   if (*demo) return run_demo_data(opts);
   if (*exp) return run_export(opts);
+  if (*audit_verify) return run_audit_verify(opts);
   return 2;
 }

@@ -1,5 +1,6 @@
 #include "store/store.h"
 
+#include "core/audit_chain.h"
 #include "core/clock.h"
 #include "store/migrations.h"
 
@@ -74,10 +75,29 @@ User user_from_row(const sql::Rows& r, size_t i) {
 Param opt_param(const std::optional<int64_t>& v) { return v ? Param(*v) : Param(nullptr); }
 Param text_or_null(const std::string& s) { return s.empty() ? Param(nullptr) : Param(s); }
 
-void insert_audit(sql::Connection& c, const AuditEntry& e) {
-  c.query("INSERT INTO audit_log (at, user_id, username, action, jobseeker_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
-          {now_utc(), e.user_id ? Param(e.user_id) : Param(nullptr), e.username, e.action, opt_param(e.jobseeker_id),
-           e.detail});
+// Appends one sealed link to the audit chain. Must run inside a transaction:
+// the head row is locked (PostgreSQL) or the write lock held (SQLite), so
+// concurrent writers extend the chain one at a time.
+void insert_audit(sql::Connection& c, const AuditEntry& e, const std::string& at = now_utc()) {
+  auto head = c.query(c.dialect() == sql::Dialect::kPostgres
+                          ? "SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE"
+                          : "SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
+  ChainLink link;
+  link.seq = head.integer(0, 0) + 1;
+  link.at = at;
+  if (e.user_id) link.user_id = e.user_id;
+  link.username = e.username;
+  link.action = e.action;
+  link.jobseeker_id = e.jobseeker_id;
+  link.detail = e.detail;
+  link.prev_hash = head.text(0, 1);
+  link.hash = chain_hash(link.prev_hash, link);
+  c.query(
+      "INSERT INTO audit_log (seq, at, user_id, username, action, jobseeker_id, detail, prev_hash, hash) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {link.seq, link.at, opt_param(link.user_id), link.username, link.action, opt_param(link.jobseeker_id),
+       link.detail, link.prev_hash, link.hash});
+  c.query("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", {link.seq, link.hash});
 }
 
 void insert_version(sql::Connection& c, const Jobseeker& j, int64_t user_id) {
@@ -115,7 +135,20 @@ Store::Store(std::unique_ptr<sql::Pool> pool) : pool_(std::move(pool)), dialect_
 
 Result<std::vector<std::string>> Store::migrate() {
   auto c = pool_->acquire();
-  return spiraal::migrate(*c);
+  auto applied = spiraal::migrate(*c);
+  if (!applied.is_ok()) return applied;
+  // Records written before the hash chain existed (migration 0003) are
+  // sealed once, in their original order, so the chain covers them too.
+  sql::in_transaction(*c, [&] {
+    auto r = c->query(
+        "SELECT id, at, user_id, username, action, jobseeker_id, detail FROM audit_log WHERE seq IS NULL ORDER BY id");
+    for (size_t i = 0; i < r.size(); ++i) {
+      AuditEntry e{r.integer(i, 2), r.text(i, 3), r.text(i, 4), r.opt_integer(i, 5), r.text(i, 6)};
+      c->query("DELETE FROM audit_log WHERE id = ?", {r.integer(i, 0)});
+      insert_audit(*c, e, r.text(i, 1));
+    }
+  });
+  return applied;
 }
 
 // --- Teams and users --------------------------------------------------------
@@ -479,8 +512,25 @@ void Store::append_audit(sql::Connection& c, const AuditEntry& e) { insert_audit
 
 Status Store::audit(const AuditEntry& e) {
   auto c = pool_->acquire();
-  insert_audit(*c, e);
+  sql::in_transaction(*c, [&] { insert_audit(*c, e); });
   return Status::ok();
+}
+
+ChainCheck Store::verify_audit_chain() {
+  auto c = pool_->acquire();
+  // One consistent snapshot: the head and the links it seals.
+  return sql::in_transaction(*c, [&] {
+    auto head = c->query("SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
+    auto r = c->query(
+        "SELECT COALESCE(seq, 0), at, user_id, username, action, jobseeker_id, detail, COALESCE(prev_hash, ''), "
+        "COALESCE(hash, '') FROM audit_log ORDER BY seq, id");
+    std::vector<ChainLink> links;
+    links.reserve(r.size());
+    for (size_t i = 0; i < r.size(); ++i)
+      links.push_back({r.integer(i, 0), r.text(i, 1), r.opt_integer(i, 2), r.text(i, 3), r.text(i, 4),
+                       r.opt_integer(i, 5), r.text(i, 6), r.text(i, 7), r.text(i, 8)});
+    return verify_chain(links, head.integer(0, 0), head.text(0, 1));
+  });
 }
 
 std::vector<AuditRecord> Store::audit_for(int64_t jobseeker_id, int limit) {

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/access.h"
+#include "core/audit_chain.h"
 #include "core/contact.h"
 #include "core/jobseeker.h"
 #include "core/signals.h"
@@ -173,6 +174,8 @@ class Store {
   // rolls back with the write it describes.
   static void append_audit(sql::Connection& c, const AuditEntry& e);
   std::vector<AuditRecord> audit_for(int64_t jobseeker_id, int limit = 200);
+  // Recomputes the whole hash chain (`spiraal audit verify`).
+  ChainCheck verify_audit_chain();
 
  private:
   // Reads a contact on a connection the caller already holds (a pool of one
