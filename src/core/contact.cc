@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
+#include "core/field_reader.h"
 #include "core/text.h"
 #include "core/vocabulary.h"
 
@@ -54,17 +55,7 @@ FieldErrors apply_patch(Contact& c, const json& patch, const std::string& today)
       continue;
     }
     if (key == "note") {
-      if (value.is_null()) {
-        c.note.clear();
-      } else if (!value.is_string()) {
-        errors.push_back({key, "type_text"});
-      } else if (!is_clean_text(value.get<std::string>())) {
-        errors.push_back({key, "text_invalid"});
-      } else if (utf8_length(value.get<std::string>()) > kMaxContactNote) {
-        errors.push_back({key, "too_long", std::to_string(kMaxContactNote)});
-      } else {
-        c.note = trim(value.get<std::string>());
-      }
+      read_text(value, key, kMaxContactNote, c.note, errors);
       continue;
     }
     bool known = false;

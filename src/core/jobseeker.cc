@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
+#include "core/field_reader.h"
 #include "core/text.h"
 #include "core/vocabulary.h"
 
@@ -48,30 +49,6 @@ const LongText kLongTexts[] = {
     {"trajectory_so_far", &Jobseeker::trajectory_so_far},
     {"what_gives_strength", &Jobseeker::what_gives_strength},
 };
-
-// Checks a JSON string value; returns false (and records why) when it is not
-// a valid text of at most `max` characters.
-bool read_text(const json& v, const std::string& field, size_t max, std::string& out, FieldErrors& errors) {
-  if (v.is_null()) {
-    out.clear();
-    return true;
-  }
-  if (!v.is_string()) {
-    errors.push_back({field, "type_text"});
-    return false;
-  }
-  const auto& s = v.get_ref<const std::string&>();
-  if (!is_clean_text(s)) {
-    errors.push_back({field, "text_invalid"});
-    return false;
-  }
-  if (utf8_length(s) > max) {
-    errors.push_back({field, "too_long", std::to_string(max)});
-    return false;
-  }
-  out = trim(s);
-  return true;
-}
 
 void read_scalar(Jobseeker& j, const Binding& b, const json& v, const std::string& today, FieldErrors& errors) {
   const std::string name = b.spec.name;

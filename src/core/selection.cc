@@ -3,48 +3,13 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
+#include "core/field_reader.h"
 #include "core/text.h"
 #include "core/vocabulary.h"
 
 namespace spiraal {
-namespace {
 
 using nlohmann::json;
-
-// Field readers that record a problem instead of throwing. Each returns
-// whether `out` was set.
-bool read_text(const json& v, const std::string& field, size_t max, std::string& out, FieldErrors& errors) {
-  if (v.is_null()) {
-    out.clear();
-    return true;
-  }
-  if (!v.is_string()) return errors.push_back({field, "type_text"}), false;
-  const auto& s = v.get_ref<const std::string&>();
-  if (!is_clean_text(s)) return errors.push_back({field, "text_invalid"}), false;
-  if (utf8_length(s) > max) return errors.push_back({field, "too_long", std::to_string(max)}), false;
-  out = trim(s);
-  return true;
-}
-
-bool read_bool(const json& v, const std::string& field, bool& out, FieldErrors& errors) {
-  if (!v.is_boolean()) return errors.push_back({field, "type_boolean"}), false;
-  out = v.get<bool>();
-  return true;
-}
-
-// A past or present date (empty allowed).
-bool read_date(const json& v, const std::string& field, const std::string& today, std::string& out,
-               FieldErrors& errors) {
-  std::string s;
-  if (!read_text(v, field, 10, s, errors)) return false;
-  if (!s.empty() && !is_iso_date(s)) return errors.push_back({field, "date"}), false;
-  if (!s.empty() && s > today) return errors.push_back({field, "date_in_future"}), false;
-  if (!s.empty() && s < "1990-01-01") return errors.push_back({field, "date_too_early"}), false;
-  out = s;
-  return true;
-}
-
-}  // namespace
 
 // --- Referral ---------------------------------------------------------------
 
@@ -77,9 +42,9 @@ FieldErrors apply_patch(Referral& r, const json& body, const std::string& today,
     } else if (key == "referrer_organisation" || key == "referrer_person") {
       read_text(v, key, 200, key == "referrer_person" ? r.referrer_person : r.referrer_organisation, errors);
     } else if (key == "referred_on") {
-      read_date(v, key, today, r.referred_on, errors);
+      read_past_date(v, key, today, r.referred_on, errors);
     } else if (key == "warm_handover_on") {
-      read_date(v, key, today, r.warm_handover_on, errors);
+      read_past_date(v, key, today, r.warm_handover_on, errors);
     } else if (key == "reason") {
       read_text(v, key, kMaxMotivation, r.reason, errors);
     } else if (key == "warm_handover") {
@@ -137,7 +102,7 @@ FieldErrors apply_patch(Screening& s, const json& body, const std::string& today
   for (const auto& [key, v] : body.items()) {
     if (key == "version") continue;
     if (key == "screened_on") {
-      read_date(v, key, today, s.screened_on, errors);
+      read_past_date(v, key, today, s.screened_on, errors);
     } else if (key == "indicators") {
       if (!v.is_array()) {
         errors.push_back({key, "type_list"});
@@ -190,7 +155,7 @@ FieldErrors apply_patch(Screening& s, const json& body, const std::string& today
         else if (mk == "consent") read_bool(mv, f, s.mmpp.consent, errors);
         else if (mk == "warm_handover") read_bool(mv, f, s.mmpp.warm_handover, errors);
         else if (mk == "service") read_text(mv, f, 200, s.mmpp.service, errors);
-        else if (mk == "consent_on") read_date(mv, f, today, s.mmpp.consent_on, errors);
+        else if (mk == "consent_on") read_past_date(mv, f, today, s.mmpp.consent_on, errors);
         else errors.push_back({f, "unknown_field"});
       }
     } else {
@@ -242,8 +207,8 @@ FieldErrors apply_patch(Crisis& c, const json& body, const std::string& today) {
   for (const auto& [key, v] : body.items()) {
     if (key == "version") continue;
     if (key == "cause") read_text(v, key, kMaxMotivation, c.cause, errors);
-    else if (key == "started_on") read_date(v, key, today, c.started_on, errors);
-    else if (key == "ended_on") read_date(v, key, today, c.ended_on, errors);
+    else if (key == "started_on") read_past_date(v, key, today, c.started_on, errors);
+    else if (key == "ended_on") read_past_date(v, key, today, c.ended_on, errors);
     else errors.push_back({key, "unknown_field"});
   }
   return errors;

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/vocabulary.h"
 #include "web/i18n.h"
 #include "web/view.h"
 
@@ -19,6 +20,13 @@ int http_status(Code code) {
     case Code::kInternal: return 500;
   }
   return 500;
+}
+
+nlohmann::json vocabulary_options(const Ctx& c, const std::string& list, const std::string& selected) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& code : Vocabulary::get().codes(list))
+    out.push_back({{"code", code}, {"label", c.t("vocab." + list + "." + code)}, {"selected", code == selected}});
+  return out;
 }
 
 int64_t Ctx::path_id(size_t i) const {

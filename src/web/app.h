@@ -107,6 +107,9 @@ class App {
 
 // HTTP status for a failed Status code.
 int http_status(Code code);
+// A vocabulary list as <option>s in the caller's language, `selected` marked:
+// [{"code","label","selected"}].
+nlohmann::json vocabulary_options(const Ctx& c, const std::string& list, const std::string& selected);
 // Caseload signals as JSON: [{"code","since"}].
 nlohmann::json signals_json(const std::vector<Signal>& signals);
 

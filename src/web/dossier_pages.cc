@@ -10,13 +10,6 @@ namespace {
 
 using nlohmann::json;
 
-// A vocabulary as <option>s, with `selected` marked.
-json options(const Ctx& c, const std::string& list, const std::string& selected) {
-  json out = json::array();
-  for (const auto& code : Vocabulary::get().codes(list))
-    out.push_back({{"code", code}, {"label", c.t("vocab." + list + "." + code)}, {"selected", code == selected}});
-  return out;
-}
 
 std::string label_or_dash(const Ctx& c, const std::string& list, const std::string& code) {
   return code.empty() ? "—" : c.t("vocab." + list + "." + code);
@@ -94,9 +87,9 @@ json dossier_model(const Ctx& c, const App& app, const Jobseeker& j, const std::
   m["contacts"] = rows;
   m["contacts_total"] = contacts.total;
   m["contact_form"] = {{"today", today_utc()},
-                       {"kinds", options(c, "contact_kind", "office")},
-                       {"statuses", options(c, "contact_status", "held")},
-                       {"initiatives", options(c, "contact_initiative", "coach")}};
+                       {"kinds", vocabulary_options(c, "contact_kind", "office")},
+                       {"statuses", vocabulary_options(c, "contact_status", "held")},
+                       {"initiatives", vocabulary_options(c, "contact_initiative", "coach")}};
   return m;
 }
 
@@ -154,7 +147,7 @@ json edit_model(const Ctx& c, const App& app, const std::string& section, const 
         case FieldKind::kShortText: field["is_text"] = true; field["maxlength"] = kMaxShortText; break;
         case FieldKind::kDate: field["is_date"] = true; break;
         case FieldKind::kCount: field["is_count"] = true; break;
-        case FieldKind::kChoice: field["is_choice"] = true; field["options"] = options(c, f.vocabulary, value); break;
+        case FieldKind::kChoice: field["is_choice"] = true; field["options"] = vocabulary_options(c, f.vocabulary, value); break;
       }
       fields.push_back(field);
     }

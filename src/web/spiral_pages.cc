@@ -13,12 +13,6 @@ namespace {
 
 using nlohmann::json;
 
-json choices(const Ctx& c, const std::string& list, const std::string& selected) {
-  json out = json::array();
-  for (const auto& code : Vocabulary::get().codes(list))
-    out.push_back({{"code", code}, {"label", c.t("vocab." + list + "." + code)}, {"selected", code == selected}});
-  return out;
-}
 
 std::string state_label(const Ctx& c, const std::string& code) { return c.t("spiral." + code); }
 
@@ -160,7 +154,7 @@ json trajectory_model(const Ctx& c, const App& app, const Jobseeker& j, const Tr
     if (s != v.trajectory.state && classify_move(v.trajectory.state, s).is_ok())
       targets.push_back({{"code", s.code()}, {"label", state_label(c, s.code())}});
   m["targets"] = targets;
-  m["outcomes"] = choices(c, "outcome_class", "");
+  m["outcomes"] = vocabulary_options(c, "outcome_class", "");
   // Embedded in a <script type="application/json">: escape "<" so that no
   // text typed by a user can close the element.
   std::string data = timeline_model(c, v).dump();
@@ -195,7 +189,7 @@ void App::add_spiral_pages() {
     json m = base_model(c);
     m["title"] = c.t("referral.new_title");
     m["v"] = values;
-    m["kinds"] = choices(c, "referrer_kind", values.value("referrer_kind", ""));
+    m["kinds"] = vocabulary_options(c, "referrer_kind", values.value("referrer_kind", ""));
     m["errors"] = errors;
     m["today"] = today_utc();
     html(c, status, "referral_new", m);
@@ -243,7 +237,7 @@ void App::add_spiral_pages() {
     m["s"] = screening_model(c, s);
     m["errors"] = errors;
     m["today"] = today_utc();
-    m["outcomes"] = choices(c, "screening_outcome", "");
+    m["outcomes"] = vocabulary_options(c, "screening_outcome", "");
     m["anchors"] = json::array();
     for (const auto& u : store_.list_users())
       if (u.active && u.team_id == c.who->team_id && (u.role == Role::kCoach || u.role == Role::kCoordinator))
