@@ -153,3 +153,49 @@ TEST(Views, ListsGetAHasFlagForWrappingBlocks) {
 
 }  // namespace
 }  // namespace spiraal::testing
+
+#include "store/trajectory_service.h"
+
+namespace spiraal::testing {
+namespace {
+
+// Every text a user can type is shown escaped on every page that shows it.
+TEST(Xss, PayloadsInEveryTextField_AreRenderedEscaped) {
+  const std::vector<std::string> payloads = {"<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>",
+                                             "</script><script>alert(2)</script>", "{{t.nav.logout}}"};
+  auto db = TestDb::create(Engine::kSqlite);
+  auto coach = add_user(db->store(), "coach.a", Role::kCoach, "Team Noord");
+  DossierService dossiers(db->store());
+  TrajectoryService trajectories(db->store(), dossiers);
+  TestServer server(db->store());
+  int tried = 0;
+  for (const auto& p : payloads) {
+    nlohmann::json body = {{"first_name", p}, {"last_name", p}, {"birth_date", "1980-01-01"}, {"origin", p},
+                           {"studies", p}, {"life_history", p}, {"trajectory_so_far", p}, {"what_gives_strength", p},
+                           {"welfare", {{"health", {{"strengths", p}, {"barriers", {{{"text", p}, {"priority", "now"}}}}}}}},
+                           {"work", {{"language", {{"strengths", p}}}}}};
+    auto j = dossiers.create(coach.principal(), body);
+    ASSERT_TRUE(j.is_ok());
+    ASSERT_TRUE(dossiers.add_contact(coach.principal(), j->id,
+                                     {{"date", "2026-01-01"}, {"kind", "phone"}, {"status", "held"},
+                                      {"initiative", "coach"}, {"note", p}})
+                    .is_ok());
+    ASSERT_TRUE(trajectories.open_crisis(coach.principal(), j->id, {{"cause", p}, {"started_on", "2026-01-02"}}).is_ok());
+    tried += 13;
+    for (const std::string page : {"", "/history", "/trajectory", "/selection", "/edit/objective", "/edit/welfare",
+                                   "/edit/life_history"}) {
+      auto r = server.client().Get(("/jobseekers/" + std::to_string(j->id) + page).c_str(), bearer(coach.token));
+      ASSERT_EQ(r->status, 200) << page;
+      EXPECT_EQ(r->body.find("<script>alert"), std::string::npos) << page << " with " << p;
+      EXPECT_EQ(r->body.find("<img src=x"), std::string::npos) << page << " with " << p;
+      EXPECT_EQ(r->body.find("</script><script>"), std::string::npos) << page << " with " << p;
+      EXPECT_EQ(r->body.find(">Afmelden<", r->body.find("<main")), std::string::npos) << "template injection on " << page;
+    }
+    auto caseload = server.client().Get("/caseload", bearer(coach.token));
+    EXPECT_EQ(caseload->body.find("<script>alert"), std::string::npos);
+  }
+  RecordProperty("payload_fields_tried", tried);
+}
+
+}  // namespace
+}  // namespace spiraal::testing
