@@ -44,6 +44,18 @@ contains demo-data-twice-message "not empty"
 check export 0 "$bin" export --db "$dir/demo.db" --jobseeker 1
 contains export-json '"contacts"'
 check export-missing 2 "$bin" export --db "$dir/demo.db" --jobseeker 999999
+check demo-key-created 0 test -f "$dir/demo.db.key"
+check notes-sealed 0 sh -c "[ \"\$(sqlite3 '$dir/demo.db' \"SELECT COUNT(*) FROM contacts WHERE note NOT LIKE 'enc:1:%'\")\" = 0 ]"
+check keys-rotate 0 "$bin" keys rotate --db "$dir/demo.db"
+contains keys-rotated "re-encrypted"
+check keys-one-left 0 sh -c "[ \"\$(grep -c . '$dir/demo.db.key')\" = 1 ]"
+check export-after-rotation 0 "$bin" export --db "$dir/demo.db" --jobseeker 1
+check missing-key-file 1 "$bin" export --db "$dir/demo.db" --jobseeker 1 --key-file "$dir/absent.key"
+printf 'k9 %064d\n' 7 > "$dir/other.key"
+check wrong-key 1 "$bin" export --db "$dir/demo.db" --jobseeker 1 --key-file "$dir/other.key"
+contains wrong-key-message "unknown key"
+check postgres-needs-a-key 1 env -u SPIRAAL_KEY_FILE "$bin" migrate --db postgresql://nobody@127.0.0.1:1/none
+contains postgres-key-message "needs --key-file"
 check audit-verify 0 "$bin" audit verify --db "$dir/demo.db"
 contains audit-verify-intact "intact"
 sqlite3 "$dir/demo.db" "UPDATE audit_log SET detail = 'tampered' WHERE seq = 1"
@@ -51,7 +63,8 @@ check audit-verify-tampered 1 "$bin" audit verify --db "$dir/demo.db"
 contains audit-verify-broken "BROKEN at record 1"
 check unknown-subcommand 2 "$bin" frobnicate
 check bad-port 2 "$bin" serve --db "$db" --port 99999
-check bad-postgres-url 1 "$bin" migrate --db postgresql://nobody@127.0.0.1:1/none
+printf 'k1 %064d\n' 0 > "$dir/pg.key"
+check bad-postgres-url 1 "$bin" migrate --db postgresql://nobody@127.0.0.1:1/none --key-file "$dir/pg.key"
 
 echo "$passes passed, $failures failed"
 [ "$failures" = 0 ]

@@ -28,7 +28,8 @@ std::unique_ptr<TestDb> TestDb::create(Engine engine, size_t pool_size) {
     db->address_ = db->base_url_ + (db->base_url_.find('?') == std::string::npos ? "?" : "&") +
                    "options=-csearch_path%3D" + db->schema_;
   }
-  auto store = Store::open(db->address_, pool_size);
+  db->key_ = random_token(16);  // 32 characters serve as 32 key bytes
+  auto store = Store::open(db->address_, pool_size, std::make_shared<FieldCipher>("t1", db->key_));
   if (!store.is_ok()) throw std::runtime_error(store.status().message());
   db->store_ = std::move(store).value();
   auto migrated = db->store_->migrate();

@@ -26,11 +26,14 @@ class TestDb {
   ~TestDb();
   Store& store() { return *store_; }
   const std::string& address() const { return address_; }
+  // The field-encryption key the store uses (id "t1").
+  const std::string& key() const { return key_; }
 
  private:
   Engine engine_;
   std::string address_;
   std::string base_url_, schema_;  // PostgreSQL only
+  std::string key_;
   std::unique_ptr<Store> store_;
 };
 

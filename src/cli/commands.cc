@@ -4,12 +4,15 @@
 #include <spdlog/spdlog.h>
 
 #include <csignal>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "core/account.h"
 #include "core/secrets.h"
 #include "report/dossier_export.h"
 #include "store/demo_data.h"
+#include "store/reseal.h"
 #include "store/store.h"
 #include "web/app.h"
 #include "web/i18n.h"
@@ -17,9 +20,36 @@
 namespace spiraal::cli {
 namespace {
 
+// The key file: --key-file, else $SPIRAAL_KEY_FILE, else <db>.key beside an
+// SQLite file (created on first use, so `make run` needs no set-up). Several
+// PostgreSQL servers must share one key, so for them it is never invented.
+std::string key_path(const Options& o) {
+  if (!o.key_file.empty()) return o.key_file;
+  if (const char* env = std::getenv("SPIRAAL_KEY_FILE"); env && *env) return env;
+  if (sql::is_postgres_url(o.db)) return {};
+  return o.db + ".key";
+}
+
+std::shared_ptr<const FieldCipher> load_cipher(const Options& o) {
+  std::string path = key_path(o);
+  if (path.empty()) {
+    std::cerr << "spiraal: a PostgreSQL database needs --key-file or SPIRAAL_KEY_FILE (the same file on every server)\n";
+    return nullptr;
+  }
+  auto cipher = FieldCipher::from_file(path, /*create=*/o.key_file.empty() && !sql::is_postgres_url(o.db));
+  if (!cipher.is_ok()) {
+    std::cerr << "spiraal: " << cipher.status().message() << "\n";
+    return nullptr;
+  }
+  return cipher.value();
+}
+
 // Opens and migrates the database; prints why not on failure.
-std::unique_ptr<Store> open_store(const std::string& db, size_t pool_size = 2) {
-  auto store = Store::open(db, pool_size);
+std::unique_ptr<Store> open_store(const Options& o, size_t pool_size = 2) {
+  const std::string& db = o.db;
+  auto cipher = load_cipher(o);
+  if (!cipher) return nullptr;
+  auto store = Store::open(db, pool_size, cipher);
   if (!store.is_ok()) {
     std::cerr << "spiraal: cannot open database " << (sql::is_postgres_url(db) ? "(postgresql)" : db) << ": "
               << store.status().message() << "\n";
@@ -46,7 +76,7 @@ void stop_server(int) {
 }  // namespace
 
 int run_serve(const Options& o) {
-  auto store = open_store(o.db, size_t(o.threads));
+  auto store = open_store(o, size_t(o.threads));
   if (!store) return 1;
   AppOptions options;
   options.secure_cookies = !o.insecure_cookies;
@@ -70,7 +100,7 @@ int run_serve(const Options& o) {
 }
 
 int run_migrate(const Options& o) {
-  auto store = open_store(o.db);
+  auto store = open_store(o);
   if (!store) return 1;
   std::cout << "database is up to date\n";
   return 0;
@@ -85,7 +115,7 @@ int run_user_add(const Options& o, std::istream& password_in) {
     print_errors(errors);
     return 2;
   }
-  auto store = open_store(o.db);
+  auto store = open_store(o);
   if (!store) return 1;
   auto hash = hash_password(password);
   if (!hash) return 1;
@@ -99,7 +129,7 @@ int run_user_add(const Options& o, std::istream& password_in) {
 }
 
 int run_token_create(const Options& o) {
-  auto store = open_store(o.db);
+  auto store = open_store(o);
   if (!store) return 1;
   auto user = store->user_by_username(o.username);
   if (!user) {
@@ -117,7 +147,7 @@ int run_demo_data(const Options& o) {
     std::cerr << "spiraal: the demo password needs at least " << kMinPasswordLength << " characters\n";
     return 2;
   }
-  auto store = open_store(o.db);
+  auto store = open_store(o);
   if (!store) return 1;
   DemoOptions options;
   options.jobseekers = o.jobseekers;
@@ -125,6 +155,7 @@ int run_demo_data(const Options& o) {
   options.password_hash = hash_password(o.demo_password).value_or("");
   options.progress = [](const std::string& line) { std::cerr << line << "\n"; };
   auto summary = generate_demo_data(*store, options);
+  if (summary.is_ok()) reseal_all(*store, 5000, options.progress);  // the bulk loader writes plain text
   if (!summary.is_ok()) {
     print_errors(summary.status().fields());
     if (summary.status().fields().empty()) std::cerr << "spiraal: " << summary.status().message() << "\n";
@@ -139,7 +170,7 @@ int run_demo_data(const Options& o) {
 }
 
 int run_export(const Options& o) {
-  auto store = open_store(o.db);
+  auto store = open_store(o);
   if (!store) return 1;
   auto doc = export_dossier(*store, o.jobseeker_id, "cli");
   if (!doc.is_ok()) {
@@ -151,7 +182,7 @@ int run_export(const Options& o) {
 }
 
 int run_audit_verify(const Options& o) {
-  auto store = open_store(o.db);
+  auto store = open_store(o);
   if (!store) return 1;
   ChainCheck check = store->verify_audit_chain();
   if (!check.intact) {
@@ -160,6 +191,31 @@ int run_audit_verify(const Options& o) {
     return 1;
   }
   std::cout << "audit log intact: " << check.records << " records\n";
+  return 0;
+}
+
+int run_keys_rotate(const Options& o) {
+  std::string path = key_path(o);
+  if (path.empty() || !std::filesystem::exists(path)) {
+    std::cerr << "spiraal: no key file to rotate (" << (path.empty() ? "give --key-file" : path) << ")\n";
+    return 2;
+  }
+  // 1. A new current key, the old ones still listed: every value stays readable.
+  auto id = FieldCipher::prepend_new_key(path);
+  if (!id.is_ok()) {
+    std::cerr << "spiraal: " << id.status().message() << "\n";
+    return 1;
+  }
+  auto store = open_store(o);
+  if (!store) return 1;
+  // 2. Every sealed value rewritten under the new key.
+  int64_t n = reseal_all(*store, 2000, [](const std::string& line) { std::cerr << line << "\n"; });
+  // 3. Only now are the old keys dropped from the file.
+  if (auto s = FieldCipher::keep_only_current(path); !s.is_ok()) {
+    std::cerr << "spiraal: " << s.message() << "\n";
+    return 1;
+  }
+  std::cout << "rotated to key " << id.value() << ": " << n << " values re-encrypted\n";
   return 0;
 }
 

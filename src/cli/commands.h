@@ -11,6 +11,7 @@ namespace spiraal::cli {
 
 struct Options {
   std::string db = "spiraal.db";
+  std::string key_file;  // empty: $SPIRAAL_KEY_FILE, or <db>.key for SQLite
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string static_dir;  // empty: the build's static directory
@@ -32,5 +33,6 @@ int run_token_create(const Options& o);
 int run_demo_data(const Options& o);
 int run_export(const Options& o);
 int run_audit_verify(const Options& o);
+int run_keys_rotate(const Options& o);
 
 }  // namespace spiraal::cli

@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
 
   auto db_option = [&](CLI::App* sub) {
     sub->add_option("--db", opts.db, "SQLite file path or postgresql:// URL")->capture_default_str();
+    sub->add_option("--key-file", opts.key_file,
+                    "Field-encryption key file (default: $SPIRAAL_KEY_FILE, or <db>.key next to an SQLite file)");
   };
 
   auto* serve = app.add_subcommand("serve", "Serve the web application and the JSON API");
@@ -66,6 +68,11 @@ int main(int argc, char** argv) {
   auto* audit_verify = audit->add_subcommand("verify", "Recompute the audit log's hash chain; exit 1 when broken");
   db_option(audit_verify);
 
+  auto* keys = app.add_subcommand("keys", "Manage the field-encryption keys");
+  keys->require_subcommand(1);
+  auto* keys_rotate = keys->add_subcommand("rotate", "Add a new key and re-encrypt every sensitive field with it");
+  db_option(keys_rotate);
+
   auto* exp = app.add_subcommand("export", "Export everything held on one jobseeker as JSON");
   db_option(exp);
   exp->add_option("--jobseeker", opts.jobseeker_id, "Jobseeker id")->required();
@@ -78,12 +85,19 @@ int main(int argc, char** argv) {
 
   std::signal(SIGPIPE, SIG_IGN);
   using namespace spiraal::cli;
-  if (*serve) return run_serve(opts);
-  if (*migrate) return run_migrate(opts);
-  if (*user_add) return run_user_add(opts, std::cin);
-  if (*token_create) return run_token_create(opts);
-  if (*demo) return run_demo_data(opts);
-  if (*exp) return run_export(opts);
-  if (*audit_verify) return run_audit_verify(opts);
+  try {
+    if (*serve) return run_serve(opts);
+    if (*migrate) return run_migrate(opts);
+    if (*user_add) return run_user_add(opts, std::cin);
+    if (*token_create) return run_token_create(opts);
+    if (*demo) return run_demo_data(opts);
+    if (*exp) return run_export(opts);
+    if (*audit_verify) return run_audit_verify(opts);
+    if (*keys_rotate) return run_keys_rotate(opts);
+  } catch (const std::exception& e) {
+    // A database that cannot be reached or read, or a wrong key: say so plainly.
+    std::cerr << "spiraal: " << e.what() << "\n";
+    return 1;
+  }
   return 2;
 }

@@ -2,6 +2,7 @@
 
 #include "core/audit_chain.h"
 #include "core/clock.h"
+#include "core/secrets.h"
 #include "store/migrations.h"
 
 namespace spiraal {
@@ -14,14 +15,14 @@ using sql::Params;
 const char* kJobseekerColumns =
     "id, version, first_name, last_name, birth_date, profile, narrative, created_at, updated_at, registered_on";
 
-Jobseeker jobseeker_from_row(const sql::Rows& r, size_t i) {
+Jobseeker jobseeker_from_row(const FieldCipher& fc, const sql::Rows& r, size_t i) {
   Jobseeker j;
   j.id = r.integer(i, 0);
   j.version = r.integer(i, 1);
   // Stored documents were validated on the way in; re-applying them through
   // apply_patch keeps one decoding path. "9999-12-31" lifts the date bound.
-  json doc = json::parse(r.text(i, 5));
-  doc.update(json::parse(r.text(i, 6)));
+  json doc = json::parse(fc.open(r.text(i, 5)));
+  doc.update(json::parse(fc.open(r.text(i, 6))));
   doc["first_name"] = r.text(i, 2);
   doc["last_name"] = r.text(i, 3);
   doc["birth_date"] = r.text(i, 4);
@@ -37,7 +38,7 @@ const char* kContactColumns =
     "c.id, c.jobseeker_id, c.version, c.contact_date, c.kind, c.status, c.initiative, c.note, c.author_id, "
     "COALESCE(u.display_name, ''), c.created_at, c.updated_at";
 
-Contact contact_from_row(const sql::Rows& r, size_t i) {
+Contact contact_from_row(const FieldCipher& fc, const sql::Rows& r, size_t i) {
   Contact c;
   c.id = r.integer(i, 0);
   c.jobseeker_id = r.integer(i, 1);
@@ -46,7 +47,7 @@ Contact contact_from_row(const sql::Rows& r, size_t i) {
   c.kind = r.text(i, 4);
   c.status = r.text(i, 5);
   c.initiative = r.text(i, 6);
-  c.note = r.text(i, 7);
+  c.note = fc.open(r.text(i, 7));
   c.author_id = r.integer(i, 8);
   c.author_name = r.text(i, 9);
   c.created_at = r.text(i, 10);
@@ -100,9 +101,9 @@ void insert_audit(sql::Connection& c, const AuditEntry& e, const std::string& at
   c.query("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", {link.seq, link.hash});
 }
 
-void insert_version(sql::Connection& c, const Jobseeker& j, int64_t user_id) {
+void insert_version(const FieldCipher& fc, sql::Connection& c, const Jobseeker& j, int64_t user_id) {
   c.query("INSERT INTO jobseeker_versions (jobseeker_id, version, changed_at, changed_by, data) VALUES (?, ?, ?, ?, ?)",
-          {j.id, j.version, j.updated_at, user_id ? Param(user_id) : Param(nullptr), to_json(j).dump()});
+          {j.id, j.version, j.updated_at, user_id ? Param(user_id) : Param(nullptr), fc.seal(to_json(j).dump())});
 }
 
 std::string like_pattern(const std::string& search) {
@@ -116,7 +117,8 @@ std::string like_pattern(const std::string& search) {
 
 }  // namespace
 
-Result<std::unique_ptr<Store>> Store::open(const std::string& address, size_t pool_size) {
+Result<std::unique_ptr<Store>> Store::open(const std::string& address, size_t pool_size,
+                                           std::shared_ptr<const FieldCipher> cipher) {
   sql::Pool::Factory factory;
   if (sql::is_postgres_url(address))
     factory = [address] { return sql::open_postgres(address); };
@@ -125,13 +127,16 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& address, size_t po
   try {
     auto pool = std::make_unique<sql::Pool>(factory, pool_size);
     pool->acquire();  // fail now, not on the first request, when the database cannot be reached
-    return std::make_unique<Store>(std::move(pool));
+    return std::make_unique<Store>(std::move(pool), std::move(cipher));
   } catch (const std::exception& e) {
     return Status::internal(e.what());
   }
 }
 
-Store::Store(std::unique_ptr<sql::Pool> pool) : pool_(std::move(pool)), dialect_(pool_->dialect()) {}
+Store::Store(std::unique_ptr<sql::Pool> pool, std::shared_ptr<const FieldCipher> cipher)
+    : pool_(std::move(pool)),
+      dialect_(pool_->dialect()),
+      cipher_(cipher ? std::move(cipher) : std::make_shared<FieldCipher>("test", random_token(16))) {}
 
 Result<std::vector<std::string>> Store::migrate() {
   auto c = pool_->acquire();
@@ -293,13 +298,14 @@ Result<Jobseeker> Store::create_jobseeker(Jobseeker j, std::optional<int64_t> te
                 "narrative, created_at, updated_at, created_by, updated_by) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 {j.version, opt_param(team_id), j.first_name, j.last_name, j.birth_date, text_or_null(j.registered_on),
-                 profile_to_json(j).dump(), narrative_to_json(j).dump(), j.created_at, j.updated_at, audit.user_id,
+                 cipher_->seal(profile_to_json(j).dump()), cipher_->seal(narrative_to_json(j).dump()), j.created_at,
+                 j.updated_at, audit.user_id,
                  audit.user_id})
                .integer(0, 0);
     if (coach_id)
       c->query("INSERT INTO assignments (jobseeker_id, user_id, is_anchor, since) VALUES (?, ?, 1, ?)",
                {j.id, *coach_id, today_utc()});
-    insert_version(*c, j, audit.user_id);
+    insert_version(*cipher_, *c, j, audit.user_id);
     AuditEntry e = audit;
     e.jobseeker_id = j.id;
     insert_audit(*c, e);
@@ -312,7 +318,7 @@ Result<Jobseeker> Store::jobseeker(int64_t id) {
   auto c = pool_->acquire();
   auto r = c->query(std::string("SELECT ") + kJobseekerColumns + " FROM jobseekers WHERE id = ?", {id});
   if (r.empty()) return Status::not_found();
-  return jobseeker_from_row(r, 0);
+  return jobseeker_from_row(*cipher_, r, 0);
 }
 
 Result<Jobseeker> Store::update_jobseeker(const Jobseeker& in, int64_t expected_version, const AuditEntry& audit) {
@@ -324,15 +330,15 @@ Result<Jobseeker> Store::update_jobseeker(const Jobseeker& in, int64_t expected_
         "UPDATE jobseekers SET version = version + 1, first_name = ?, last_name = ?, birth_date = ?, "
         "registered_on = ?, profile = ?, narrative = ?, updated_at = ?, updated_by = ? "
         "WHERE id = ? AND version = ? RETURNING version, created_at",
-        {j.first_name, j.last_name, j.birth_date, text_or_null(j.registered_on), profile_to_json(j).dump(),
-         narrative_to_json(j).dump(), j.updated_at, audit.user_id, j.id, expected_version});
+        {j.first_name, j.last_name, j.birth_date, text_or_null(j.registered_on), cipher_->seal(profile_to_json(j).dump()),
+         cipher_->seal(narrative_to_json(j).dump()), j.updated_at, audit.user_id, j.id, expected_version});
     if (r.empty()) {
       bool exists = !c->query("SELECT 1 FROM jobseekers WHERE id = ?", {j.id}).empty();
       return exists ? Status::conflict() : Status::not_found();
     }
     j.version = r.integer(0, 0);
     j.created_at = r.text(0, 1);
-    insert_version(*c, j, audit.user_id);
+    insert_version(*cipher_, *c, j, audit.user_id);
     insert_audit(*c, audit);
     return j;
   });
@@ -346,7 +352,7 @@ std::vector<DossierVersion> Store::jobseeker_versions(int64_t id) {
       {id});
   std::vector<DossierVersion> out;
   for (size_t i = 0; i < r.size(); ++i)
-    out.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), json::parse(r.text(i, 3))});
+    out.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), json::parse(cipher_->open(r.text(i, 3)))});
   return out;
 }
 
@@ -438,7 +444,8 @@ Result<Contact> Store::add_contact(Contact ct, const AuditEntry& audit) {
     ct.id = c->query(
                  "INSERT INTO contacts (jobseeker_id, version, contact_date, kind, status, initiative, note, "
                  "author_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                 {ct.jobseeker_id, ct.version, ct.date, ct.kind, ct.status, ct.initiative, ct.note, ct.author_id,
+                 {ct.jobseeker_id, ct.version, ct.date, ct.kind, ct.status, ct.initiative, cipher_->seal(ct.note),
+                  ct.author_id,
                   ct.created_at, ct.updated_at})
                 .integer(0, 0);
     AuditEntry e = audit;
@@ -454,7 +461,8 @@ Result<Contact> Store::update_contact(const Contact& ct, int64_t expected_versio
     auto r = c->query(
         "UPDATE contacts SET version = version + 1, contact_date = ?, kind = ?, status = ?, initiative = ?, "
         "note = ?, updated_at = ? WHERE id = ? AND jobseeker_id = ? AND version = ? RETURNING version",
-        {ct.date, ct.kind, ct.status, ct.initiative, ct.note, now_utc(), ct.id, ct.jobseeker_id, expected_version});
+        {ct.date, ct.kind, ct.status, ct.initiative, cipher_->seal(ct.note), now_utc(), ct.id, ct.jobseeker_id,
+         expected_version});
     if (r.empty()) {
       bool exists =
           !c->query("SELECT 1 FROM contacts WHERE id = ? AND jobseeker_id = ?", {ct.id, ct.jobseeker_id}).empty();
@@ -477,7 +485,7 @@ Result<Contact> Store::contact_on(sql::Connection& c, int64_t jobseeker_id, int6
                         " FROM contacts c LEFT JOIN users u ON u.id = c.author_id WHERE c.id = ? AND c.jobseeker_id = ?",
                     {contact_id, jobseeker_id});
   if (r.empty()) return Status::not_found();
-  return contact_from_row(r, 0);
+  return contact_from_row(*cipher_, r, 0);
 }
 
 Page<Contact> Store::contacts(int64_t jobseeker_id, int limit, int offset) {
@@ -490,7 +498,7 @@ Page<Contact> Store::contacts(int64_t jobseeker_id, int limit, int offset) {
                         " FROM contacts c LEFT JOIN users u ON u.id = c.author_id WHERE c.jobseeker_id = ? "
                         "ORDER BY c.contact_date DESC, c.id DESC LIMIT ? OFFSET ?",
                     {jobseeker_id, int64_t(limit), int64_t(offset)});
-  for (size_t i = 0; i < r.size(); ++i) page.items.push_back(contact_from_row(r, i));
+  for (size_t i = 0; i < r.size(); ++i) page.items.push_back(contact_from_row(*cipher_, r, i));
   return page;
 }
 

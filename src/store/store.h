@@ -21,6 +21,7 @@
 #include "core/jobseeker.h"
 #include "core/signals.h"
 #include "core/status.h"
+#include "store/field_cipher.h"
 #include "store/sql.h"
 
 namespace spiraal {
@@ -114,9 +115,12 @@ struct CaseloadQuery {
 class Store {
  public:
   // Opens an SQLite file path or a postgresql:// URL with up to `pool_size`
-  // connections. Does not migrate.
-  static Result<std::unique_ptr<Store>> open(const std::string& address, size_t pool_size = 8);
-  explicit Store(std::unique_ptr<sql::Pool> pool);
+  // connections. Does not migrate. Sensitive free text is sealed with
+  // `cipher`; without one (unit tests only) a random key lives as long as
+  // the Store, so nothing written can be read after a restart.
+  static Result<std::unique_ptr<Store>> open(const std::string& address, size_t pool_size = 8,
+                                             std::shared_ptr<const FieldCipher> cipher = nullptr);
+  Store(std::unique_ptr<sql::Pool> pool, std::shared_ptr<const FieldCipher> cipher);
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
@@ -125,6 +129,8 @@ class Store {
   sql::Dialect dialect() const { return dialect_; }
   // Direct access for bulk loaders (demo data) and tests.
   sql::Pool& pool() { return *pool_; }
+  // Seals and opens sensitive free text for this store's records.
+  const FieldCipher& cipher() const { return *cipher_; }
 
   // --- Teams and users
   Result<int64_t> ensure_team(const std::string& name);
@@ -184,6 +190,7 @@ class Store {
 
   std::unique_ptr<sql::Pool> pool_;
   sql::Dialect dialect_;
+  std::shared_ptr<const FieldCipher> cipher_;  // never null
 };
 
 }  // namespace spiraal

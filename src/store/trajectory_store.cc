@@ -17,7 +17,7 @@ const char* kReferralColumns =
     "r.reason, r.warm_handover, COALESCE(r.warm_handover_on, ''), r.status, r.created_at, "
     "j.first_name || ' ' || j.last_name";
 
-Referral referral_from_row(const sql::Rows& rows, size_t i) {
+Referral referral_from_row(const FieldCipher& fc, const sql::Rows& rows, size_t i) {
   Referral r;
   r.id = rows.integer(i, 0);
   r.jobseeker_id = rows.integer(i, 1);
@@ -26,7 +26,7 @@ Referral referral_from_row(const sql::Rows& rows, size_t i) {
   r.referrer_organisation = rows.text(i, 4);
   r.referrer_person = rows.text(i, 5);
   r.referred_on = rows.text(i, 6);
-  r.reason = rows.text(i, 7);
+  r.reason = fc.open(rows.text(i, 7));
   r.warm_handover = rows.integer(i, 8) != 0;
   r.warm_handover_on = rows.text(i, 9);
   r.status = rows.text(i, 10);
@@ -39,15 +39,15 @@ const char* kScreeningColumns =
     "jobseeker_id, version, screened_on, indicators, conditions, mmpp, COALESCE(outcome, ''), "
     "COALESCE(outcome_reason, ''), COALESCE(outcome_on, ''), updated_at";
 
-Screening screening_from_row(const sql::Rows& rows) {
+Screening screening_from_row(const FieldCipher& fc, const sql::Rows& rows) {
   Screening s;
   s.jobseeker_id = rows.integer(0, 0);
   s.version = rows.integer(0, 1);
   // Stored values were validated on the way in; decode through the same rules.
   json body = {{"screened_on", rows.text(0, 2)},
                {"indicators", json::parse(rows.text(0, 3))},
-               {"conditions", json::parse(rows.text(0, 4))},
-               {"mmpp", json::parse(rows.text(0, 5))}};
+               {"conditions", json::parse(fc.open(rows.text(0, 4)))},
+               {"mmpp", json::parse(fc.open(rows.text(0, 5)))}};
   if (!apply_patch(s, body, "9999-12-31").empty()) throw sql::Error("stored screening does not decode");
   s.outcome = rows.text(0, 6);
   s.outcome_reason = rows.text(0, 7);
@@ -58,18 +58,18 @@ Screening screening_from_row(const sql::Rows& rows) {
 
 const char* kCrisisColumns = "id, jobseeker_id, version, cause, started_on, COALESCE(ended_on, ''), created_at";
 
-Crisis crisis_from_row(const sql::Rows& rows, size_t i) {
-  return {rows.integer(i, 0), rows.integer(i, 1), rows.integer(i, 2), rows.text(i, 3),
+Crisis crisis_from_row(const FieldCipher& fc, const sql::Rows& rows, size_t i) {
+  return {rows.integer(i, 0), rows.integer(i, 1), rows.integer(i, 2), fc.open(rows.text(i, 3)),
           rows.text(i, 4),    rows.text(i, 5),    rows.text(i, 6)};
 }
 
 // Reads on a connection the caller already holds: a thread never asks the
 // pool for a second connection while holding one.
-std::optional<Screening> screening_on(sql::Connection& c, int64_t jobseeker_id) {
+std::optional<Screening> screening_on(const FieldCipher& fc, sql::Connection& c, int64_t jobseeker_id) {
   auto rows = c.query(std::string("SELECT ") + kScreeningColumns + " FROM screenings WHERE jobseeker_id = ?",
                       {jobseeker_id});
   if (rows.empty()) return std::nullopt;
-  return screening_from_row(rows);
+  return screening_from_row(fc, rows);
 }
 
 Trajectory trajectory_on(sql::Connection& c, int64_t jobseeker_id) {
@@ -89,7 +89,7 @@ Trajectory trajectory_on(sql::Connection& c, int64_t jobseeker_id) {
 }
 
 // Writes a move and the new state; kConflict when the version moved on.
-Result<Trajectory> write_move(sql::Connection& c, int64_t jobseeker_id, int64_t expected_version,
+Result<Trajectory> write_move(const FieldCipher& fc, sql::Connection& c, int64_t jobseeker_id, int64_t expected_version,
                               const SpiralState& from, MoveKind kind, const MoveRequest& m, int64_t user_id) {
   auto to = *parse_spiral_state(m.to_state);
   Trajectory before = trajectory_on(c, jobseeker_id);
@@ -113,7 +113,7 @@ Result<Trajectory> write_move(sql::Connection& c, int64_t jobseeker_id, int64_t 
   c.query(
       "INSERT INTO spiral_moves (jobseeker_id, from_state, to_state, kind, moved_on, reason, outcome, recorded_by, "
       "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {jobseeker_id, from.code(), to.code(), to_string(kind), m.moved_on, m.reason, text_or_null(outcome),
+      {jobseeker_id, from.code(), to.code(), to_string(kind), m.moved_on, fc.seal(m.reason), text_or_null(outcome),
        user_id ? Param(user_id) : Param(nullptr), now});
   return trajectory_on(c, jobseeker_id);
 }
@@ -131,7 +131,7 @@ Result<Referral> TrajectoryStore::create_referral(const Jobseeker& j, Referral r
                 "referrer_person, referred_on, reason, warm_handover, warm_handover_on, status, created_by, "
                 "created_at) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?) RETURNING id",
                 {id, team_id ? Param(*team_id) : Param(nullptr), r.referrer_kind, r.referrer_organisation,
-                 r.referrer_person, r.referred_on, r.reason, int64_t(r.warm_handover),
+                 r.referrer_person, r.referred_on, store_.cipher().seal(r.reason), int64_t(r.warm_handover),
                  text_or_null(r.warm_handover_on), audit.user_id, now_utc()})
                .integer(0, 0);
     Store::append_audit(c, {audit.user_id, audit.username, "referral.create", id, "referral " + std::to_string(r.id)});
@@ -146,7 +146,7 @@ Result<Referral> TrajectoryStore::referral(int64_t id) {
                            " FROM referrals r JOIN jobseekers j ON j.id = r.jobseeker_id WHERE r.id = ?",
                        {id});
   if (rows.empty()) return Status::not_found();
-  return referral_from_row(rows, 0);
+  return referral_from_row(store_.cipher(), rows, 0);
 }
 
 std::vector<Referral> TrajectoryStore::referrals(std::optional<int64_t> team_id, const std::string& status,
@@ -157,7 +157,7 @@ std::vector<Referral> TrajectoryStore::referrals(std::optional<int64_t> team_id,
                            "WHERE r.team_id = ? AND r.status = ? ORDER BY r.referred_on, r.id LIMIT ?",
                        {team_id ? Param(*team_id) : Param(int64_t(-1)), status, int64_t(limit)});
   std::vector<Referral> out;
-  for (size_t i = 0; i < rows.size(); ++i) out.push_back(referral_from_row(rows, i));
+  for (size_t i = 0; i < rows.size(); ++i) out.push_back(referral_from_row(store_.cipher(), rows, i));
   return out;
 }
 
@@ -168,7 +168,7 @@ std::vector<Referral> TrajectoryStore::referrals_of(int64_t jobseeker_id) {
                            "ORDER BY r.referred_on DESC, r.id DESC",
                        {jobseeker_id});
   std::vector<Referral> out;
-  for (size_t i = 0; i < rows.size(); ++i) out.push_back(referral_from_row(rows, i));
+  for (size_t i = 0; i < rows.size(); ++i) out.push_back(referral_from_row(store_.cipher(), rows, i));
   return out;
 }
 
@@ -195,7 +195,7 @@ Status TrajectoryStore::pick_up(int64_t referral_id, int64_t coach_id, const Aud
 
 std::optional<Screening> TrajectoryStore::screening(int64_t jobseeker_id) {
   auto c = store_.pool().acquire();
-  return screening_on(*c, jobseeker_id);
+  return screening_on(store_.cipher(), *c, jobseeker_id);
 }
 
 Result<Screening> TrajectoryStore::save_screening(Screening s, int64_t expected_version, const AuditEntry& audit) {
@@ -210,21 +210,23 @@ Result<Screening> TrajectoryStore::save_screening(Screening s, int64_t expected_
           "INSERT INTO screenings (jobseeker_id, version, screened_on, indicators, counted_rubrics, "
           "probably_in_poverty, conditions, mmpp, updated_by, updated_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)",
           {s.jobseeker_id, s.screened_on, j["indicators"].dump(), j["counted_rubrics"].dump(),
-           int64_t(s.result.probably_in_poverty), j["conditions"].dump(), j["mmpp"].dump(), audit.user_id, now});
+           int64_t(s.result.probably_in_poverty), store_.cipher().seal(j["conditions"].dump()),
+           store_.cipher().seal(j["mmpp"].dump()), audit.user_id, now});
     } else {
       auto r = c->query(
           "UPDATE screenings SET version = version + 1, screened_on = ?, indicators = ?, counted_rubrics = ?, "
           "probably_in_poverty = ?, conditions = ?, mmpp = ?, updated_by = ?, updated_at = ? "
           "WHERE jobseeker_id = ? AND version = ? AND outcome IS NULL RETURNING version",
           {s.screened_on, j["indicators"].dump(), j["counted_rubrics"].dump(), int64_t(s.result.probably_in_poverty),
-           j["conditions"].dump(), j["mmpp"].dump(), audit.user_id, now, s.jobseeker_id, expected_version});
+           store_.cipher().seal(j["conditions"].dump()), store_.cipher().seal(j["mmpp"].dump()), audit.user_id, now,
+           s.jobseeker_id, expected_version});
       if (r.empty()) return Status::conflict();
     }
     Store::append_audit(*c, audit);
     return Status::ok();
   });
   if (!status.is_ok()) return status;
-  return screening_on(*c, s.jobseeker_id).value();
+  return screening_on(store_.cipher(), *c, s.jobseeker_id).value();
 }
 
 Result<Screening> TrajectoryStore::decide(int64_t jobseeker_id, int64_t expected_version, const std::string& outcome,
@@ -248,7 +250,7 @@ Result<Screening> TrajectoryStore::decide(int64_t jobseeker_id, int64_t expected
         c->query("INSERT INTO assignments (jobseeker_id, user_id, is_anchor, since) VALUES (?, ?, 1, ?)",
                  {jobseeker_id, anchor_id, today_utc()});
       Trajectory t = trajectory_on(*c, jobseeker_id);
-      auto moved = write_move(*c, jobseeker_id, t.version, t.state, MoveKind::kForward,
+      auto moved = write_move(store_.cipher(), *c, jobseeker_id, t.version, t.state, MoveKind::kForward,
                               {"c1.1", decided_on, reason, ""}, audit.user_id);
       if (!moved.is_ok()) return moved.status();
     }
@@ -256,7 +258,7 @@ Result<Screening> TrajectoryStore::decide(int64_t jobseeker_id, int64_t expected
     return Status::ok();
   });
   if (!status.is_ok()) return status;
-  return screening_on(*c, jobseeker_id).value();
+  return screening_on(store_.cipher(), *c, jobseeker_id).value();
 }
 
 // --- The spiral ---------------------------------------------------------------
@@ -276,7 +278,7 @@ std::vector<SpiralMove> TrajectoryStore::moves(int64_t jobseeker_id) {
   std::vector<SpiralMove> out;
   for (size_t i = 0; i < rows.size(); ++i)
     out.push_back({rows.integer(i, 0), rows.text(i, 1), rows.text(i, 2), rows.text(i, 3), rows.text(i, 4),
-                   rows.text(i, 5), rows.text(i, 6), rows.text(i, 7), rows.text(i, 8)});
+                   store_.cipher().open(rows.text(i, 5)), rows.text(i, 6), rows.text(i, 7), rows.text(i, 8)});
   return out;
 }
 
@@ -284,7 +286,7 @@ Result<Trajectory> TrajectoryStore::move(int64_t jobseeker_id, int64_t expected_
                                          MoveKind kind, const MoveRequest& m, const AuditEntry& audit) {
   auto c = store_.pool().acquire();
   return sql::in_transaction(*c, [&]() -> Result<Trajectory> {
-    auto t = write_move(*c, jobseeker_id, expected_version, from, kind, m, audit.user_id);
+    auto t = write_move(store_.cipher(), *c, jobseeker_id, expected_version, from, kind, m, audit.user_id);
     if (t.is_ok()) Store::append_audit(*c, audit);
     return t;
   });
@@ -298,7 +300,7 @@ std::vector<Crisis> TrajectoryStore::crises(int64_t jobseeker_id) {
                            " FROM crises WHERE jobseeker_id = ? ORDER BY started_on, id",
                        {jobseeker_id});
   std::vector<Crisis> out;
-  for (size_t i = 0; i < rows.size(); ++i) out.push_back(crisis_from_row(rows, i));
+  for (size_t i = 0; i < rows.size(); ++i) out.push_back(crisis_from_row(store_.cipher(), rows, i));
   return out;
 }
 
@@ -307,7 +309,7 @@ Result<Crisis> TrajectoryStore::crisis(int64_t jobseeker_id, int64_t crisis_id) 
   auto rows = c->query(std::string("SELECT ") + kCrisisColumns + " FROM crises WHERE id = ? AND jobseeker_id = ?",
                        {crisis_id, jobseeker_id});
   if (rows.empty()) return Status::not_found();
-  return crisis_from_row(rows, 0);
+  return crisis_from_row(store_.cipher(), rows, 0);
 }
 
 Result<Crisis> TrajectoryStore::open_crisis(Crisis cr, int64_t user_id, const AuditEntry& audit) {
@@ -318,14 +320,15 @@ Result<Crisis> TrajectoryStore::open_crisis(Crisis cr, int64_t user_id, const Au
     int64_t id = c->query(
                       "INSERT INTO crises (jobseeker_id, version, cause, started_on, ended_on, recorded_by, "
                       "created_at) VALUES (?, 1, ?, ?, ?, ?, ?) RETURNING id",
-                      {cr.jobseeker_id, cr.cause, cr.started_on, text_or_null(cr.ended_on), user_id, now_utc()})
+                      {cr.jobseeker_id, store_.cipher().seal(cr.cause), cr.started_on, text_or_null(cr.ended_on),
+                       user_id, now_utc()})
                      .integer(0, 0);
     Store::append_audit(*c, audit);
     return id;
   });
   if (!id.is_ok()) return id.status();
   auto rows = c->query(std::string("SELECT ") + kCrisisColumns + " FROM crises WHERE id = ?", {id.value()});
-  return crisis_from_row(rows, 0);
+  return crisis_from_row(store_.cipher(), rows, 0);
 }
 
 Result<Crisis> TrajectoryStore::update_crisis(const Crisis& cr, int64_t expected_version, const AuditEntry& audit) {
@@ -334,14 +337,15 @@ Result<Crisis> TrajectoryStore::update_crisis(const Crisis& cr, int64_t expected
     auto r = c->query(
         "UPDATE crises SET version = version + 1, cause = ?, started_on = ?, ended_on = ? "
         "WHERE id = ? AND jobseeker_id = ? AND version = ? RETURNING version",
-        {cr.cause, cr.started_on, text_or_null(cr.ended_on), cr.id, cr.jobseeker_id, expected_version});
+        {store_.cipher().seal(cr.cause), cr.started_on, text_or_null(cr.ended_on), cr.id, cr.jobseeker_id,
+         expected_version});
     if (r.empty()) return Status::conflict();
     Store::append_audit(*c, audit);
     return Status::ok();
   });
   if (!status.is_ok()) return status;
   auto rows = c->query(std::string("SELECT ") + kCrisisColumns + " FROM crises WHERE id = ?", {cr.id});
-  return crisis_from_row(rows, 0);
+  return crisis_from_row(store_.cipher(), rows, 0);
 }
 
 }  // namespace spiraal
