@@ -76,6 +76,12 @@ const std::map<std::string, std::string> kExpected = {
     {"api.trajectory.move", "DADDDDD"},
     {"api.crises.open", "DADDDDD"},
     {"api.crises.update", "DADDDDD"},
+    {"api.scores.items", "DADADDD"},
+    {"api.scores.items.save", "DADDDDD"},
+    {"api.scores.list", "DADADDD"},
+    {"api.scores.add", "DADDDDD"},
+    {"scores.show", "DADADDD"},
+    {"scores.add", "DADDDDD"},
     {"api.users.list", "DDDDADD"},
     {"api.users.create", "DDDDADD"},
 };

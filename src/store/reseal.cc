@@ -13,6 +13,8 @@ const std::vector<SealedColumn>& sealed_columns() {
       {"screenings", "jobseeker_id", nullptr, "mmpp"},
       {"spiral_moves", "id", nullptr, "reason"},
       {"crises", "id", nullptr, "cause"},
+      {"score_item_sets", "jobseeker_id", nullptr, "items"},
+      {"score_tables", "id", nullptr, "items"},
   };
   return columns;
 }

@@ -391,7 +391,8 @@ Page<CaseloadRow> Store::caseload(const CaseloadQuery& q) {
       "COALESCE((SELECT t.state FROM trajectories t WHERE t.jobseeker_id = j.id), 'selection'), "
       "substr(j.created_at, 1, 10), COALESCE(j.registered_on, ''), "
       "COALESCE((SELECT t.started_on FROM trajectories t WHERE t.jobseeker_id = j.id), ''), "
-      "COALESCE((SELECT MIN(cr.started_on) FROM crises cr WHERE cr.jobseeker_id = j.id AND cr.ended_on IS NULL), '')" +
+      "COALESCE((SELECT MIN(cr.started_on) FROM crises cr WHERE cr.jobseeker_id = j.id AND cr.ended_on IS NULL), ''), "
+      "COALESCE((SELECT MAX(s.taken_on) FROM score_tables s WHERE s.jobseeker_id = j.id), '')" +
           from + " ORDER BY " + order + dir + ", j.id LIMIT ? OFFSET ?",
       list_params);
   for (size_t i = 0; i < r.size(); ++i) {
@@ -407,6 +408,7 @@ Page<CaseloadRow> Store::caseload(const CaseloadQuery& q) {
     row.registered_on = r.text(i, 8);
     row.trajectory_started_on = r.text(i, 9);
     row.open_crisis_since = r.text(i, 10);
+    row.last_score_table_on = r.text(i, 11);
     page.items.push_back(std::move(row));
   }
   return page;

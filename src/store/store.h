@@ -88,6 +88,7 @@ struct CaseloadRow {
   std::string registered_on;
   std::string trajectory_started_on;
   std::string open_crisis_since;
+  std::string last_score_table_on;
   std::vector<Signal> signals;    // filled by DossierService
 };
 

@@ -11,6 +11,7 @@
 
 #include "core/access.h"
 #include "store/dossier_service.h"
+#include "store/score_service.h"
 #include "store/trajectory_service.h"
 #include "store/store.h"
 #include "web/auth.h"
@@ -95,12 +96,14 @@ class App {
   void add_admin_routes();
   void add_spiral_api_routes();
   void add_spiral_pages();
+  void add_score_routes();
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
 
   Store& store_;
   AppOptions options_;
   DossierService dossiers_;
   TrajectoryService trajectories_;
+  ScoreService scores_;
   Auth auth_;
   std::vector<Route> routes_;
 };
