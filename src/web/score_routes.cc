@@ -42,13 +42,6 @@ json scores_model(const Ctx& c, const App& app, const Jobseeker& j, const ItemSe
   json items = json::array();
   for (const auto& i : set.items) items.push_back({{"code", i.code}, {"label", i.label}, {"side", c.t("scores.side." + i.side)}});
   m["form_items"] = items;
-  json snapshots = json::array();
-  for (const auto& t : all)
-    snapshots.push_back({{"id", t.table.id},
-                         {"label", t.table.taken_on + " · " + c.t("scores.scorer." + t.table.scorer)},
-                         {"a", t.table.id == a_id},
-                         {"b", t.table.id == b_id}});
-  m["snapshots"] = snapshots;
   // Compare snapshot A (earlier) with B (later); by default the two newest.
   const StoredScoreTable* a = nullptr;
   const StoredScoreTable* b = nullptr;
@@ -58,6 +51,13 @@ json scores_model(const Ctx& c, const App& app, const Jobseeker& j, const ItemSe
   }
   if (!b && !all.empty()) b = &all.back();
   if (!a && all.size() > 1) a = &all[all.size() - 2];
+  json snapshots = json::array();
+  for (const auto& t : all)
+    snapshots.push_back({{"id", t.table.id},
+                         {"label", t.table.taken_on + " · " + c.t("scores.scorer." + t.table.scorer)},
+                         {"a", &t == a},
+                         {"b", &t == b}});
+  m["snapshots"] = snapshots;
   json chart = {{"labels", {{"start", c.t("scores.moment.start")}, {"now", c.t("scores.moment.now")},
                             {"future", c.t("scores.moment.future")}, {"outside", c.t("scores.side.outside")},
                             {"inside", c.t("scores.side.inside")}}}};
