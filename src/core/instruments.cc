@@ -1,0 +1,209 @@
+#include "core/instruments.h"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/clock.h"
+#include "core/field_reader.h"
+
+namespace spiraal {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr size_t kMaxEntries = 60;
+
+// A whole number in [lo, hi]; records an error otherwise.
+bool read_int(const json& v, const std::string& field, int lo, int hi, int& out, FieldErrors& errors) {
+  if (!v.is_number_integer() || v.get<long long>() < lo || v.get<long long>() > hi) {
+    errors.push_back({field, "range", std::to_string(lo) + "-" + std::to_string(hi)});
+    return false;
+  }
+  out = v.get<int>();
+  return true;
+}
+
+bool one_of(const json& v, const std::string& field, std::initializer_list<const char*> choices, std::string& out,
+            FieldErrors& errors) {
+  if (v.is_string())
+    for (const char* c : choices)
+      if (v == c) {
+        out = c;
+        return true;
+      }
+  errors.push_back({field, "choice"});
+  return false;
+}
+
+// The array member `key` of `doc`, or an error.
+const json* list_of(const json& doc, const char* key, FieldErrors& errors) {
+  if (!doc.contains(key) || !doc[key].is_array()) {
+    errors.push_back({key, "type_list"});
+    return nullptr;
+  }
+  if (doc[key].size() > kMaxEntries) {
+    errors.push_back({key, "too_many", std::to_string(kMaxEntries)});
+    return nullptr;
+  }
+  return &doc[key];
+}
+
+void unknown_keys(const json& obj, const std::string& at, std::initializer_list<const char*> known, FieldErrors& errors) {
+  for (const auto& [k, _] : obj.items()) {
+    bool ok = false;
+    for (const char* n : known) ok |= k == n;
+    if (!ok) errors.push_back({at.empty() ? k : at + "." + k, "unknown_field"});
+  }
+}
+
+json balance(const json& doc, FieldErrors& errors) {
+  json out = {{"blocks", json::array()}};
+  unknown_keys(doc, "", {"blocks", "unnamed_size"}, errors);
+  int unnamed = 1;
+  if (doc.contains("unnamed_size")) read_int(doc["unnamed_size"], "unnamed_size", 1, 10, unnamed, errors);
+  out["unnamed_size"] = unnamed;
+  const json* blocks = list_of(doc, "blocks", errors);
+  if (!blocks) return out;
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    const std::string at = "blocks." + std::to_string(i);
+    const json& b = (*blocks)[i];
+    if (!b.is_object()) {
+      errors.push_back({at, "type_object"});
+      continue;
+    }
+    unknown_keys(b, at, {"kind", "label", "size"}, errors);
+    std::string kind, label;
+    int size = 0;
+    one_of(b.value("kind", json()), at + ".kind", {"load", "support"}, kind, errors);
+    read_text(b.value("label", json()), at + ".label", 200, label, errors);
+    if (label.empty()) errors.push_back({at + ".label", "required"});
+    read_int(b.value("size", json()), at + ".size", 1, 10, size, errors);
+    out["blocks"].push_back({{"kind", kind}, {"label", label}, {"size", size}});
+  }
+  return out;
+}
+
+json ecogram(const json& doc, FieldErrors& errors) {
+  json out = {{"nodes", json::array()}, {"ties", json::array()}};
+  unknown_keys(doc, "", {"nodes", "ties"}, errors);
+  std::set<std::string> ids = {"self"};
+  if (const json* nodes = list_of(doc, "nodes", errors)) {
+    for (size_t i = 0; i < nodes->size(); ++i) {
+      const std::string at = "nodes." + std::to_string(i);
+      const json& n = (*nodes)[i];
+      if (!n.is_object()) {
+        errors.push_back({at, "type_object"});
+        continue;
+      }
+      unknown_keys(n, at, {"id", "label", "kind"}, errors);
+      std::string id, label, kind;
+      read_text(n.value("id", json()), at + ".id", 40, id, errors);
+      read_text(n.value("label", json()), at + ".label", 120, label, errors);
+      one_of(n.value("kind", json()), at + ".kind", {"person", "organisation"}, kind, errors);
+      if (id.empty() || id == "self") errors.push_back({at + ".id", "required"});
+      else if (!ids.insert(id).second) errors.push_back({at + ".id", "taken"});
+      if (label.empty()) errors.push_back({at + ".label", "required"});
+      out["nodes"].push_back({{"id", id}, {"label", label}, {"kind", kind}});
+    }
+  }
+  if (const json* ties = list_of(doc, "ties", errors)) {
+    for (size_t i = 0; i < ties->size(); ++i) {
+      const std::string at = "ties." + std::to_string(i);
+      const json& t = (*ties)[i];
+      if (!t.is_object()) {
+        errors.push_back({at, "type_object"});
+        continue;
+      }
+      unknown_keys(t, at, {"from", "to", "type", "note"}, errors);
+      std::string from, to, type, note;
+      read_text(t.value("from", json()), at + ".from", 40, from, errors);
+      read_text(t.value("to", json()), at + ".to", 40, to, errors);
+      one_of(t.value("type", json()), at + ".type", {"close", "reciprocal", "conflict", "broken"}, type, errors);
+      read_text(t.value("note", json("")), at + ".note", 500, note, errors);
+      if (!ids.count(from)) errors.push_back({at + ".from", "no_such_node"});
+      if (!ids.count(to)) errors.push_back({at + ".to", "no_such_node"});
+      if (from == to && !from.empty()) errors.push_back({at + ".to", "same_node"});
+      out["ties"].push_back({{"from", from}, {"to", to}, {"type", type}, {"note", note}});
+    }
+  }
+  return out;
+}
+
+json life_events(const json& doc, const std::string& today, FieldErrors& errors) {
+  json out = {{"events", json::array()}};
+  unknown_keys(doc, "", {"events"}, errors);
+  const json* events = list_of(doc, "events", errors);
+  if (!events) return out;
+  for (size_t i = 0; i < events->size(); ++i) {
+    const std::string at = "events." + std::to_string(i);
+    const json& e = (*events)[i];
+    if (!e.is_object()) {
+      errors.push_back({at, "type_object"});
+      continue;
+    }
+    unknown_keys(e, at, {"date", "text", "tone"}, errors);
+    std::string date, text, tone;
+    read_text(e.value("date", json()), at + ".date", 10, date, errors);
+    // A turning point is often remembered by year only.
+    bool year_only = date.size() == 4 && date.find_first_not_of("0123456789") == std::string::npos;
+    if (!(year_only ? date >= "1900" && date <= today.substr(0, 4) : is_iso_date(date) && date <= today))
+      errors.push_back({at + ".date", "date"});
+    read_text(e.value("text", json()), at + ".text", 1000, text, errors);
+    if (text.empty()) errors.push_back({at + ".text", "required"});
+    one_of(e.value("tone", json("turn")), at + ".tone", {"up", "down", "turn"}, tone, errors);
+    out["events"].push_back({{"date", date}, {"text", text}, {"tone", tone}});
+  }
+  std::stable_sort(out["events"].begin(), out["events"].end(),
+                   [](const json& a, const json& b) { return a["date"].get<std::string>() < b["date"].get<std::string>(); });
+  return out;
+}
+
+}  // namespace
+
+const std::vector<std::string>& instrument_names() {
+  static const std::vector<std::string> names = {"balance", "ecogram", "life_events"};
+  return names;
+}
+
+Result<json> validate_instrument(const std::string& name, const json& doc, const std::string& today) {
+  if (name != "balance" && name != "ecogram" && name != "life_events") return Status::not_found();
+  if (!doc.is_object()) return Status::invalid_field("", "type_object");
+  FieldErrors errors;
+  json out = name == "balance" ? balance(doc, errors) : name == "ecogram" ? ecogram(doc, errors) : life_events(doc, today, errors);
+  if (!errors.empty()) return Status::invalid(std::move(errors));
+  return out;
+}
+
+json ecogram_changes(const json& before, const json& after) {
+  auto nodes = [](const json& d) {
+    std::map<std::string, std::string> m;
+    for (const auto& n : d.value("nodes", json::array())) m[n["id"]] = n["label"];
+    return m;
+  };
+  auto ties = [](const json& d) {
+    std::map<std::string, std::string> m;
+    for (const auto& t : d.value("ties", json::array()))
+      m[t["from"].get<std::string>() + "→" + t["to"].get<std::string>()] = t["type"];
+    return m;
+  };
+  json out = {{"nodes_added", json::array()}, {"nodes_removed", json::array()}, {"ties_added", json::array()},
+              {"ties_removed", json::array()}, {"ties_retyped", json::array()}};
+  auto nb = nodes(before), na = nodes(after);
+  for (const auto& [id, label] : na)
+    if (!nb.count(id)) out["nodes_added"].push_back(label);
+  for (const auto& [id, label] : nb)
+    if (!na.count(id)) out["nodes_removed"].push_back(label);
+  auto tb = ties(before), ta = ties(after);
+  for (const auto& [k, type] : ta) {
+    if (!tb.count(k)) out["ties_added"].push_back({{"tie", k}, {"type", type}});
+    else if (tb[k] != type) out["ties_retyped"].push_back({{"tie", k}, {"from", tb[k]}, {"to", type}});
+  }
+  for (const auto& [k, type] : tb)
+    if (!ta.count(k)) out["ties_removed"].push_back({{"tie", k}, {"type", type}});
+  return out;
+}
+
+}  // namespace spiraal

@@ -1,0 +1,32 @@
+#pragma once
+// The dated instruments a coach fills in with the jobseeker (handbook ch. 8):
+// the draaglast-draagkracht balance, the ecogram and the life-event line.
+// Each is a document validated here and kept in dated versions by the store.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "core/status.h"
+
+namespace spiraal {
+
+// The instrument names, as in routes and the instrument_versions table.
+const std::vector<std::string>& instrument_names();
+
+// Validates one instrument document and returns it normalised (trimmed
+// text, known keys only). Unknown instruments are kNotFound.
+//  - balance: {blocks: [{kind: load|support, label, size 1-10}], unnamed_size: 1-10}
+//    (the one empty "not yet named" block is always there; its size is chosen)
+//  - ecogram: {nodes: [{id, label, kind: person|organisation}],
+//              ties: [{from, to, type: close|reciprocal|conflict|broken, note}]}
+//    with the jobseeker as node "self"; a tie may only join existing nodes.
+//  - life_events: {events: [{date: YYYY-MM-DD or YYYY, text, tone: up|down|turn}]}
+Result<nlohmann::json> validate_instrument(const std::string& name, const nlohmann::json& doc,
+                                           const std::string& today);
+
+// What changed between two ecogram versions: nodes and ties added, removed
+// or retyped ("re-anchoring").
+nlohmann::json ecogram_changes(const nlohmann::json& before, const nlohmann::json& after);
+
+}  // namespace spiraal

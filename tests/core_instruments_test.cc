@@ -1,0 +1,96 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/instruments.h"
+
+namespace spiraal {
+namespace {
+
+using nlohmann::json;
+const std::string kToday = "2026-11-23";
+
+bool has(const Result<json>& r, const std::string& field, const std::string& rule) {
+  for (const auto& e : r.status().fields())
+    if (e.field == field && e.rule == rule) return true;
+  return false;
+}
+
+TEST(Balance, BlocksWithLabelsAndSizes_AreAccepted) {
+  auto r = validate_instrument("balance",
+                               {{"blocks", {{{"kind", "load"}, {"label", "  Schulden "}, {"size", 8}},
+                                            {{"kind", "support"}, {"label", "Mijn zus"}, {"size", 5}}}},
+                                {"unnamed_size", 3}},
+                               kToday);
+  ASSERT_TRUE(r.is_ok());
+  EXPECT_EQ(r.value()["blocks"][0]["label"], "Schulden");
+  EXPECT_EQ(r.value()["unnamed_size"], 3);
+}
+
+TEST(Balance, ABlockNeedsASizeAboveZeroAndAKnownKind) {
+  auto r = validate_instrument("balance", {{"blocks", {{{"kind", "weight"}, {"label", "x"}, {"size", 0}}}}}, kToday);
+  EXPECT_TRUE(has(r, "blocks.0.size", "range"));
+  EXPECT_TRUE(has(r, "blocks.0.kind", "choice"));
+}
+
+TEST(Ecogram, TiesJoinExistingNodesIncludingSelf) {
+  json doc = {{"nodes", {{{"id", "zus"}, {"label", "Zus Fatima"}, {"kind", "person"}},
+                         {{"id", "ocmw"}, {"label", "OCMW"}, {"kind", "organisation"}}}},
+              {"ties", {{{"from", "self"}, {"to", "zus"}, {"type", "close"}, {"note", "Belt elke dag"}},
+                        {{"from", "self"}, {"to", "ocmw"}, {"type", "conflict"}}}}};
+  EXPECT_TRUE(validate_instrument("ecogram", doc, kToday).is_ok());
+}
+
+TEST(Ecogram, ATieToAMissingNode_IsRefused) {
+  json doc = {{"nodes", {{{"id", "zus"}, {"label", "Zus"}, {"kind", "person"}}}},
+              {"ties", {{{"from", "self"}, {"to", "broer"}, {"type", "broken"}}, {{"from", "zus"}, {"to", "zus"}, {"type", "close"}}}}};
+  auto r = validate_instrument("ecogram", doc, kToday);
+  EXPECT_TRUE(has(r, "ties.0.to", "no_such_node"));
+  EXPECT_TRUE(has(r, "ties.1.to", "same_node"));
+}
+
+TEST(Ecogram, DuplicateNodeIdsAndUnknownTieTypes_AreRefused) {
+  json doc = {{"nodes", {{{"id", "a"}, {"label", "A"}, {"kind", "person"}}, {{"id", "a"}, {"label", "B"}, {"kind", "person"}}}},
+              {"ties", {{{"from", "self"}, {"to", "a"}, {"type", "friendly"}}}}};
+  auto r = validate_instrument("ecogram", doc, kToday);
+  EXPECT_TRUE(has(r, "nodes.1.id", "taken"));
+  EXPECT_TRUE(has(r, "ties.0.type", "choice"));
+}
+
+TEST(Ecogram, ChangesBetweenVersions_ShowReanchoring) {
+  json before = {{"nodes", {{{"id", "zus"}, {"label", "Zus"}, {"kind", "person"}}, {{"id", "ex"}, {"label", "Ex"}, {"kind", "person"}}}},
+                 {"ties", {{{"from", "self"}, {"to", "zus"}, {"type", "broken"}}, {{"from", "self"}, {"to", "ex"}, {"type", "conflict"}}}}};
+  json after = {{"nodes", {{{"id", "zus"}, {"label", "Zus"}, {"kind", "person"}}, {{"id", "buur"}, {"label", "Buurvrouw"}, {"kind", "person"}}}},
+                {"ties", {{{"from", "self"}, {"to", "zus"}, {"type", "close"}}, {{"from", "self"}, {"to", "buur"}, {"type", "reciprocal"}}}}};
+  json c = ecogram_changes(before, after);
+  EXPECT_EQ(c["nodes_added"], json({"Buurvrouw"}));
+  EXPECT_EQ(c["nodes_removed"], json({"Ex"}));
+  ASSERT_EQ(c["ties_retyped"].size(), 1u);
+  EXPECT_EQ(c["ties_retyped"][0]["from"], "broken");
+  EXPECT_EQ(c["ties_retyped"][0]["to"], "close");
+}
+
+TEST(LifeEvents, DatedTurningPoints_AreSortedAndYearsAllowed) {
+  auto r = validate_instrument("life_events",
+                               {{"events", {{{"date", "2019-03-01"}, {"text", "Mijn zoon werd geboren"}, {"tone", "up"}},
+                                            {{"date", "2008"}, {"text", "Gestopt met school"}, {"tone", "down"}}}}},
+                               kToday);
+  ASSERT_TRUE(r.is_ok());
+  EXPECT_EQ(r.value()["events"][0]["date"], "2008");
+}
+
+TEST(LifeEvents, FutureOrMalformedDatesAndEmptyText_AreRefused) {
+  auto r = validate_instrument("life_events",
+                               {{"events", {{{"date", "2030-01-01"}, {"text", "x"}}, {{"date", "vorig jaar"}, {"text", ""}}}}},
+                               kToday);
+  EXPECT_TRUE(has(r, "events.0.date", "date"));
+  EXPECT_TRUE(has(r, "events.1.date", "date"));
+  EXPECT_TRUE(has(r, "events.1.text", "required"));
+}
+
+TEST(Instruments, UnknownInstrument_IsNotFound) {
+  EXPECT_EQ(validate_instrument("horoscope", json::object(), kToday).status().code(), Code::kNotFound);
+}
+
+}  // namespace
+}  // namespace spiraal
