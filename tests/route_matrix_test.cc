@@ -82,6 +82,10 @@ const std::map<std::string, std::string> kExpected = {
     {"api.scores.add", "DADDDDD"},
     {"scores.show", "DADADDD"},
     {"scores.add", "DADDDDD"},
+    {"api.instruments.list", "DADADDD"},
+    {"api.instruments.add", "DADDDDD"},
+    {"instruments.show", "DADADDD"},
+    {"instruments.add", "DADDDDD"},
     {"api.users.list", "DDDDADD"},
     {"api.users.create", "DDDDADD"},
 };
@@ -91,7 +95,8 @@ const std::map<std::string, std::string> kExpected = {
 std::string concrete(std::string pattern, int64_t jobseeker, int64_t contact, int64_t referral) {
   if (pattern.find("/referrals/(") != std::string::npos) jobseeker = referral;
   pattern = std::regex_replace(pattern, std::regex(R"(\(nl\|en\))"), "en");
-  pattern = std::regex_replace(pattern, std::regex(R"(\(\[a-z_\]\+\))"), "welfare");
+  const char* name = pattern.find("/instruments/") != std::string::npos ? "ecogram" : "welfare";
+  pattern = std::regex_replace(pattern, std::regex(R"(\(\[a-z_\]\+\))"), name);
   std::string ids[] = {std::to_string(jobseeker), std::to_string(contact)};
   for (const auto& id : ids) {
     auto pos = pattern.find(R"((\d+))");

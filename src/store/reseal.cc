@@ -15,6 +15,7 @@ const std::vector<SealedColumn>& sealed_columns() {
       {"crises", "id", nullptr, "cause"},
       {"score_item_sets", "jobseeker_id", nullptr, "items"},
       {"score_tables", "id", nullptr, "items"},
+      {"instrument_versions", "id", nullptr, "document"},
   };
   return columns;
 }

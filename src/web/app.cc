@@ -48,11 +48,13 @@ App::App(Store& store, AppOptions options)
       dossiers_(store, options_.signals),
       trajectories_(store, dossiers_),
       scores_(store, dossiers_),
+      instruments_(store, dossiers_),
       auth_(store, options_.secure_cookies) {
   add_api_routes();
   add_spiral_api_routes();
   add_spiral_pages();
   add_score_routes();
+  add_instrument_routes();
   add_page_routes();
   add_dossier_pages();
   add_admin_routes();

@@ -11,6 +11,7 @@
 
 #include "core/access.h"
 #include "store/dossier_service.h"
+#include "store/instrument_service.h"
 #include "store/score_service.h"
 #include "store/trajectory_service.h"
 #include "store/store.h"
@@ -97,6 +98,7 @@ class App {
   void add_spiral_api_routes();
   void add_spiral_pages();
   void add_score_routes();
+  void add_instrument_routes();
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
 
   Store& store_;
@@ -104,6 +106,7 @@ class App {
   DossierService dossiers_;
   TrajectoryService trajectories_;
   ScoreService scores_;
+  InstrumentService instruments_;
   Auth auth_;
   std::vector<Route> routes_;
 };

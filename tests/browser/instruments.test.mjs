@@ -1,0 +1,69 @@
+// The instruments in the browser: a score table with its W² circles, the
+// balance drawn as a beam, the ecogram as a graph, the life-event line.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, login, submit, seriousViolations, screenshot } from './harness.mjs';
+
+let app;
+before(async () => { app = await start({ jobseekers: 40 }); });
+after(async () => { await app?.close(); });
+
+test('a coach fills in each instrument with the jobseeker and sees it drawn', async () => {
+  const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await login(page, app.base, 'coach');
+  await page.click('#caseload-table tbody tr:first-child a');
+  await page.waitForURL(/\/jobseekers\/\d+$/);
+  const dossier = page.url();
+
+  // Score table by the jobseeker, then by the coach: circles, reading, perception gap.
+  for (const [scorer, now] of [['jobseeker', '6'], ['coach', '4']]) {
+    await page.goto(dossier + '/scores');
+    await page.selectOption('#s-scorer', scorer);
+    const inputs = page.locator('form.score-form input[type=number]');
+    const n = await inputs.count();
+    assert.equal(n, 63);  // 21 items × start, now, future
+    for (let i = 0; i < n; i++) await inputs.nth(i).fill(i % 3 === 1 ? now : '3');
+    await submit(page, 'form.score-form button[type=submit]');
+  }
+  await page.waitForFunction(() => window.Chart && Chart.getChart('radar-outside') && Chart.getChart('radar-inside'));
+  assert.equal(await page.evaluate(() => Chart.getChart('radar-inside').data.labels.length), 11);
+  assert.match(await page.textContent('table.reading'), /achteruitgang/);  // coach's "now" 4 after the jobseeker's 6
+  assert.match(await page.textContent('table.gap'), /Je zelfvertrouwen/);
+  assert.deepEqual(await seriousViolations(page), []);
+
+  // Balance: one load and one support block, plus the unnamed one, on a beam.
+  await page.goto(dossier + '/instruments/balance');
+  await page.locator('select[name="block.kind"]').nth(0).selectOption('load');
+  await page.locator('input[name="block.label"]').nth(0).fill('Schulden');
+  await page.locator('input[name="block.size"]').nth(0).fill('8');
+  await page.locator('select[name="block.kind"]').nth(1).selectOption('support');
+  await page.locator('input[name="block.label"]').nth(1).fill('Mijn zus');
+  await page.locator('input[name="block.size"]').nth(1).fill('5');
+  await submit(page, 'form.instrument-form button[type=submit]');
+  assert.equal(await page.locator('.error').count(), 0);
+  assert.equal(await page.locator('#drawing svg rect').count(), 4);  // beam + 3 blocks
+  assert.deepEqual(await seriousViolations(page), []);
+
+  // Ecogram: a tie to someone who is not there is refused; then drawn.
+  await page.goto(dossier + '/instruments/ecogram');
+  await page.locator('input[name="tie.to"]').nth(0).fill('ghost');
+  await submit(page, 'form.instrument-form button[type=submit]');
+  assert.match(await page.textContent('.error'), /niet in het ecogram/);
+  await page.locator('input[name="node.id"]').nth(0).fill('zus');
+  await page.locator('input[name="node.label"]').nth(0).fill('Zus Fatima');
+  await page.locator('input[name="tie.to"]').nth(0).fill('zus');
+  await submit(page, 'form.instrument-form button[type=submit]');
+  assert.equal(await page.locator('.error').count(), 0);
+  await page.waitForSelector('#drawing canvas');
+  await screenshot(page, 'ecogram');
+
+  // Life-event line.
+  await page.goto(dossier + '/instruments/life_events');
+  await page.locator('input[name="event.date"]').nth(0).fill('2008');
+  await page.locator('input[name="event.text"]').nth(0).fill('Gestopt met school');
+  await page.locator('select[name="event.tone"]').nth(0).selectOption('down');
+  await submit(page, 'form.instrument-form button[type=submit]');
+  assert.match(await page.textContent('ol.life-line'), /2008 Gestopt met school/);
+  assert.deepEqual(await seriousViolations(page), []);
+  await page.close();
+});
