@@ -7,6 +7,7 @@
 #include "core/instruments.h"
 #include "web/app.h"
 #include "web/i18n.h"
+#include "web/view.h"
 
 namespace spiraal {
 namespace {
@@ -115,10 +116,8 @@ json page_model(const Ctx& c, const App& app, const Jobseeker& j, const std::str
       for (const char* tone : {"up", "down", "turn"}) e[tone] = e["tone"] == tone;
     m["events"] = events;
   }
-  std::string data = current.dump();
-  for (size_t pos; (pos = data.find('<')) != std::string::npos;) data.replace(pos, 1, "\\u003c");
-  m["document"] = data;
-  m["labels"] = json{{"self", c.t("instrument.ecogram.self")}}.dump();
+  m["document"] = script_json(current);
+  m["labels"] = script_json({{"self", c.t("instrument.ecogram.self")}});
   return m;
 }
 

@@ -4,6 +4,7 @@
 #include "core/clock.h"
 #include "web/app.h"
 #include "web/i18n.h"
+#include "web/view.h"
 
 namespace spiraal {
 namespace {
@@ -97,9 +98,7 @@ json scores_model(const Ctx& c, const App& app, const Jobseeker& j, const ItemSe
     }
   }
   m["gap"] = gap;
-  std::string data = chart.dump();
-  for (size_t pos; (pos = data.find('<')) != std::string::npos;) data.replace(pos, 1, "\\u003c");
-  m["chart"] = data;
+  m["chart"] = script_json(chart);
   return m;
 }
 

@@ -155,11 +155,7 @@ json trajectory_model(const Ctx& c, const App& app, const Jobseeker& j, const Tr
       targets.push_back({{"code", s.code()}, {"label", state_label(c, s.code())}});
   m["targets"] = targets;
   m["outcomes"] = vocabulary_options(c, "outcome_class", "");
-  // Embedded in a <script type="application/json">: escape "<" so that no
-  // text typed by a user can close the element.
-  std::string data = timeline_model(c, v).dump();
-  for (size_t pos; (pos = data.find('<')) != std::string::npos;) data.replace(pos, 1, "\\u003c");
-  m["timeline"] = data;
+  m["timeline"] = script_json(timeline_model(c, v));
   return m;
 }
 

@@ -36,6 +36,12 @@ mstch::node to_mstch(const nlohmann::json& j) {
 
 }  // namespace
 
+std::string script_json(const nlohmann::json& value) {
+  std::string data = value.dump();
+  for (size_t pos; (pos = data.find('<')) != std::string::npos;) data.replace(pos, 1, "\\u003c");
+  return data;
+}
+
 Views::Views() {
   const std::string prefix = "web/templates/";
   for (const auto& [path, text] : embedded_files()) {

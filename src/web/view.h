@@ -10,6 +10,10 @@
 
 namespace spiraal {
 
+// `value` as JSON for a <script type="application/json"> element: every "<"
+// is escaped, so no text typed by a user can close the element.
+std::string script_json(const nlohmann::json& value);
+
 class Views {
  public:
   // The process-wide templates; loaded on first use.
