@@ -4,9 +4,16 @@
 #include "core/clock.h"
 #include "core/secrets.h"
 #include "store/migrations.h"
+#include "store/store_internal.h"
 
 namespace spiraal {
 namespace {
+
+using store_internal::insert_audit;
+using store_internal::kUserColumns;
+using store_internal::opt_param;
+using store_internal::text_or_null;
+using store_internal::user_from_row;
 
 using nlohmann::json;
 using sql::Param;
@@ -53,52 +60,6 @@ Contact contact_from_row(const FieldCipher& fc, const sql::Rows& r, size_t i) {
   c.created_at = r.text(i, 10);
   c.updated_at = r.text(i, 11);
   return c;
-}
-
-const char* kUserColumns =
-    "u.id, u.username, u.display_name, u.role, u.team_id, COALESCE(t.name, ''), u.active, u.password_hash, "
-    "u.created_at";
-
-User user_from_row(const sql::Rows& r, size_t i) {
-  User u;
-  u.id = r.integer(i, 0);
-  u.username = r.text(i, 1);
-  u.display_name = r.text(i, 2);
-  u.role = role_from_string(r.text(i, 3)).value_or(Role::kCoach);
-  u.team_id = r.opt_integer(i, 4);
-  u.team_name = r.text(i, 5);
-  u.active = r.integer(i, 6) != 0;
-  u.password_hash = r.text(i, 7);
-  u.created_at = r.text(i, 8);
-  return u;
-}
-
-Param opt_param(const std::optional<int64_t>& v) { return v ? Param(*v) : Param(nullptr); }
-Param text_or_null(const std::string& s) { return s.empty() ? Param(nullptr) : Param(s); }
-
-// Appends one sealed link to the audit chain. Must run inside a transaction:
-// the head row is locked (PostgreSQL) or the write lock held (SQLite), so
-// concurrent writers extend the chain one at a time.
-void insert_audit(sql::Connection& c, const AuditEntry& e, const std::string& at = now_utc()) {
-  auto head = c.query(c.dialect() == sql::Dialect::kPostgres
-                          ? "SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE"
-                          : "SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
-  ChainLink link;
-  link.seq = head.integer(0, 0) + 1;
-  link.at = at;
-  if (e.user_id) link.user_id = e.user_id;
-  link.username = e.username;
-  link.action = e.action;
-  link.jobseeker_id = e.jobseeker_id;
-  link.detail = e.detail;
-  link.prev_hash = head.text(0, 1);
-  link.hash = chain_hash(link.prev_hash, link);
-  c.query(
-      "INSERT INTO audit_log (seq, at, user_id, username, action, jobseeker_id, detail, prev_hash, hash) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {link.seq, link.at, opt_param(link.user_id), link.username, link.action, opt_param(link.jobseeker_id),
-       link.detail, link.prev_hash, link.hash});
-  c.query("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", {link.seq, link.hash});
 }
 
 void insert_version(const FieldCipher& fc, sql::Connection& c, const Jobseeker& j, int64_t user_id) {
@@ -156,121 +117,6 @@ Result<std::vector<std::string>> Store::migrate() {
   return applied;
 }
 
-// --- Teams and users --------------------------------------------------------
-
-Result<int64_t> Store::ensure_team(const std::string& name) {
-  auto c = pool_->acquire();
-  return sql::in_transaction(*c, [&]() -> Result<int64_t> {
-    auto r = c->query("SELECT id FROM teams WHERE name = ?", {name});
-    if (!r.empty()) return r.integer(0, 0);
-    return c->query("INSERT INTO teams (name) VALUES (?) RETURNING id", {name}).integer(0, 0);
-  });
-}
-
-Result<User> Store::create_user(const NewUser& u) {
-  std::optional<int64_t> team;
-  if (!u.team_name.empty()) {
-    auto t = ensure_team(u.team_name);
-    if (!t.is_ok()) return t.status();
-    team = t.value();
-  }
-  try {
-    pool_->acquire()->query(
-        "INSERT INTO users (username, display_name, role, team_id, password_hash, active, created_at) "
-        "VALUES (?, ?, ?, ?, ?, 1, ?)",
-        {u.username, u.display_name, std::string(to_string(u.role)), opt_param(team), u.password_hash, now_utc()});
-  } catch (const sql::Error& e) {
-    if (e.unique_violation) return Status::invalid_field("username", "taken");
-    throw;
-  }
-  return *user_by_username(u.username);
-}
-
-std::optional<User> Store::user_by_username(const std::string& username) {
-  auto c = pool_->acquire();
-  auto r = c->query(std::string("SELECT ") + kUserColumns +
-                        " FROM users u LEFT JOIN teams t ON t.id = u.team_id WHERE u.username = ?",
-                    {username});
-  if (r.empty()) return std::nullopt;
-  return user_from_row(r, 0);
-}
-
-std::optional<User> Store::user_by_id(int64_t id) {
-  auto c = pool_->acquire();
-  auto r = c->query(
-      std::string("SELECT ") + kUserColumns + " FROM users u LEFT JOIN teams t ON t.id = u.team_id WHERE u.id = ?",
-      {id});
-  if (r.empty()) return std::nullopt;
-  return user_from_row(r, 0);
-}
-
-std::vector<User> Store::list_users() {
-  auto c = pool_->acquire();
-  auto r = c->query(std::string("SELECT ") + kUserColumns +
-                    " FROM users u LEFT JOIN teams t ON t.id = u.team_id ORDER BY u.username");
-  std::vector<User> out;
-  for (size_t i = 0; i < r.size(); ++i) out.push_back(user_from_row(r, i));
-  return out;
-}
-
-Status Store::set_password(int64_t user_id, const std::string& password_hash) {
-  auto c = pool_->acquire();
-  auto r = c->query("UPDATE users SET password_hash = ? WHERE id = ? RETURNING id", {password_hash, user_id});
-  return r.empty() ? Status::not_found() : Status::ok();
-}
-
-// --- Tokens and sessions ----------------------------------------------------
-
-Status Store::add_token(int64_t user_id, const std::string& token_hash, const std::string& label) {
-  auto c = pool_->acquire();
-  c->query("INSERT INTO api_tokens (user_id, token_hash, label, created_at) VALUES (?, ?, ?, ?)",
-           {user_id, token_hash, label, now_utc()});
-  return Status::ok();
-}
-
-std::optional<User> Store::user_by_token(const std::string& token_hash) {
-  auto c = pool_->acquire();
-  auto r = c->query(std::string("SELECT ") + kUserColumns +
-                        " FROM api_tokens k JOIN users u ON u.id = k.user_id LEFT JOIN teams t ON t.id = u.team_id "
-                        "WHERE k.token_hash = ? AND k.revoked_at IS NULL AND u.active = 1",
-                    {token_hash});
-  if (r.empty()) return std::nullopt;
-  return user_from_row(r, 0);
-}
-
-Status Store::create_session(const Session& s) {
-  auto c = pool_->acquire();
-  sql::in_transaction(*c, [&] {
-    c->query("DELETE FROM sessions WHERE expires_at < ?", {now_utc()});
-    c->query("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-             {s.token_hash, s.user_id, s.csrf_token, now_utc(), s.expires_at});
-  });
-  return Status::ok();
-}
-
-std::optional<std::pair<Session, User>> Store::session(const std::string& token_hash, const std::string& now) {
-  auto c = pool_->acquire();
-  auto r = c->query(std::string("SELECT s.csrf_token, s.expires_at, ") + kUserColumns +
-                        " FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN teams t ON t.id = u.team_id "
-                        "WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1",
-                    {token_hash, now});
-  if (r.empty()) return std::nullopt;
-  // user_from_row reads from column 0: re-base by copying the tail.
-  sql::Rows user_rows;
-  std::vector<std::optional<std::string>> cells;
-  for (size_t col = 2; col < 11; ++col)
-    cells.push_back(r.is_null(0, col) ? std::nullopt : std::optional<std::string>(r.text(0, col)));
-  user_rows.add_row(std::move(cells));
-  User u = user_from_row(user_rows, 0);
-  return std::make_pair(Session{token_hash, u.id, r.text(0, 0), r.text(0, 1)}, u);
-}
-
-Status Store::delete_session(const std::string& token_hash) {
-  auto c = pool_->acquire();
-  c->query("DELETE FROM sessions WHERE token_hash = ?", {token_hash});
-  return Status::ok();
-}
-
 // --- Dossiers ---------------------------------------------------------------
 
 Relation Store::relation(const Principal& p, int64_t jobseeker_id) {
@@ -308,7 +154,7 @@ Result<Jobseeker> Store::create_jobseeker(Jobseeker j, std::optional<int64_t> te
     insert_version(*cipher_, *c, j, audit.user_id);
     AuditEntry e = audit;
     e.jobseeker_id = j.id;
-    insert_audit(*c, e);
+    insert_audit(*c, e, now_utc());
     if (also) also(*c, j.id);
   });
   return j;
@@ -339,7 +185,7 @@ Result<Jobseeker> Store::update_jobseeker(const Jobseeker& in, int64_t expected_
     j.version = r.integer(0, 0);
     j.created_at = r.text(0, 1);
     insert_version(*cipher_, *c, j, audit.user_id);
-    insert_audit(*c, audit);
+    insert_audit(*c, audit, now_utc());
     return j;
   });
 }
@@ -452,7 +298,7 @@ Result<Contact> Store::add_contact(Contact ct, const AuditEntry& audit) {
                 .integer(0, 0);
     AuditEntry e = audit;
     e.detail = "contact " + std::to_string(ct.id);
-    insert_audit(*c, e);
+    insert_audit(*c, e, now_utc());
   });
   return contact_on(*c, ct.jobseeker_id, ct.id);
 }
@@ -470,7 +316,7 @@ Result<Contact> Store::update_contact(const Contact& ct, int64_t expected_versio
           !c->query("SELECT 1 FROM contacts WHERE id = ? AND jobseeker_id = ?", {ct.id, ct.jobseeker_id}).empty();
       return exists ? Status::conflict() : Status::not_found();
     }
-    insert_audit(*c, audit);
+    insert_audit(*c, audit, now_utc());
     return Status::ok();
   });
   if (!status.is_ok()) return status;
@@ -514,46 +360,6 @@ ContactSummary Store::contact_summary(int64_t jobseeker_id) {
     contacts[i].status = r.text(i, 2);
   }
   return summarize(std::move(contacts));
-}
-
-// --- Audit ------------------------------------------------------------------
-
-void Store::append_audit(sql::Connection& c, const AuditEntry& e) { insert_audit(c, e); }
-
-Status Store::audit(const AuditEntry& e) {
-  auto c = pool_->acquire();
-  sql::in_transaction(*c, [&] { insert_audit(*c, e); });
-  return Status::ok();
-}
-
-ChainCheck Store::verify_audit_chain() {
-  auto c = pool_->acquire();
-  // One consistent snapshot: the head and the links it seals.
-  return sql::in_transaction(*c, [&] {
-    auto head = c->query("SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
-    auto r = c->query(
-        "SELECT COALESCE(seq, 0), at, user_id, username, action, jobseeker_id, detail, COALESCE(prev_hash, ''), "
-        "COALESCE(hash, '') FROM audit_log ORDER BY seq, id");
-    std::vector<ChainLink> links;
-    links.reserve(r.size());
-    for (size_t i = 0; i < r.size(); ++i)
-      links.push_back({r.integer(i, 0), r.text(i, 1), r.opt_integer(i, 2), r.text(i, 3), r.text(i, 4),
-                       r.opt_integer(i, 5), r.text(i, 6), r.text(i, 7), r.text(i, 8)});
-    return verify_chain(links, head.integer(0, 0), head.text(0, 1));
-  });
-}
-
-std::vector<AuditRecord> Store::audit_for(int64_t jobseeker_id, int limit) {
-  auto c = pool_->acquire();
-  auto r = c->query(
-      "SELECT id, at, user_id, username, action, jobseeker_id, detail FROM audit_log WHERE jobseeker_id = ? "
-      "ORDER BY id DESC LIMIT ?",
-      {jobseeker_id, int64_t(limit)});
-  std::vector<AuditRecord> out;
-  for (size_t i = 0; i < r.size(); ++i)
-    out.push_back({r.integer(i, 0), r.text(i, 1),
-                   AuditEntry{r.integer(i, 2), r.text(i, 3), r.text(i, 4), r.opt_integer(i, 5), r.text(i, 6)}});
-  return out;
 }
 
 }  // namespace spiraal

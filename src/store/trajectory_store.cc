@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
+#include "store/store_internal.h"
 
 namespace spiraal {
 namespace {
@@ -10,7 +11,7 @@ namespace {
 using nlohmann::json;
 using sql::Param;
 
-Param text_or_null(const std::string& s) { return s.empty() ? Param(nullptr) : Param(s); }
+using store_internal::text_or_null;
 
 const char* kReferralColumns =
     "r.id, r.jobseeker_id, r.version, r.referrer_kind, r.referrer_organisation, r.referrer_person, r.referred_on, "

@@ -1,0 +1,128 @@
+// Store: teams, users, API tokens and browser sessions.
+#include "core/clock.h"
+#include "store/store.h"
+#include "store/store_internal.h"
+
+namespace spiraal {
+
+using sql::Param;
+using store_internal::kUserColumns;
+using store_internal::opt_param;
+using store_internal::user_from_row;
+
+// --- Teams and users --------------------------------------------------------
+
+Result<int64_t> Store::ensure_team(const std::string& name) {
+  auto c = pool_->acquire();
+  return sql::in_transaction(*c, [&]() -> Result<int64_t> {
+    auto r = c->query("SELECT id FROM teams WHERE name = ?", {name});
+    if (!r.empty()) return r.integer(0, 0);
+    return c->query("INSERT INTO teams (name) VALUES (?) RETURNING id", {name}).integer(0, 0);
+  });
+}
+
+Result<User> Store::create_user(const NewUser& u) {
+  std::optional<int64_t> team;
+  if (!u.team_name.empty()) {
+    auto t = ensure_team(u.team_name);
+    if (!t.is_ok()) return t.status();
+    team = t.value();
+  }
+  try {
+    pool_->acquire()->query(
+        "INSERT INTO users (username, display_name, role, team_id, password_hash, active, created_at) "
+        "VALUES (?, ?, ?, ?, ?, 1, ?)",
+        {u.username, u.display_name, std::string(to_string(u.role)), opt_param(team), u.password_hash, now_utc()});
+  } catch (const sql::Error& e) {
+    if (e.unique_violation) return Status::invalid_field("username", "taken");
+    throw;
+  }
+  return *user_by_username(u.username);
+}
+
+std::optional<User> Store::user_by_username(const std::string& username) {
+  auto c = pool_->acquire();
+  auto r = c->query(std::string("SELECT ") + kUserColumns +
+                        " FROM users u LEFT JOIN teams t ON t.id = u.team_id WHERE u.username = ?",
+                    {username});
+  if (r.empty()) return std::nullopt;
+  return user_from_row(r, 0);
+}
+
+std::optional<User> Store::user_by_id(int64_t id) {
+  auto c = pool_->acquire();
+  auto r = c->query(
+      std::string("SELECT ") + kUserColumns + " FROM users u LEFT JOIN teams t ON t.id = u.team_id WHERE u.id = ?",
+      {id});
+  if (r.empty()) return std::nullopt;
+  return user_from_row(r, 0);
+}
+
+std::vector<User> Store::list_users() {
+  auto c = pool_->acquire();
+  auto r = c->query(std::string("SELECT ") + kUserColumns +
+                    " FROM users u LEFT JOIN teams t ON t.id = u.team_id ORDER BY u.username");
+  std::vector<User> out;
+  for (size_t i = 0; i < r.size(); ++i) out.push_back(user_from_row(r, i));
+  return out;
+}
+
+Status Store::set_password(int64_t user_id, const std::string& password_hash) {
+  auto c = pool_->acquire();
+  auto r = c->query("UPDATE users SET password_hash = ? WHERE id = ? RETURNING id", {password_hash, user_id});
+  return r.empty() ? Status::not_found() : Status::ok();
+}
+
+// --- Tokens and sessions ----------------------------------------------------
+
+Status Store::add_token(int64_t user_id, const std::string& token_hash, const std::string& label) {
+  auto c = pool_->acquire();
+  c->query("INSERT INTO api_tokens (user_id, token_hash, label, created_at) VALUES (?, ?, ?, ?)",
+           {user_id, token_hash, label, now_utc()});
+  return Status::ok();
+}
+
+std::optional<User> Store::user_by_token(const std::string& token_hash) {
+  auto c = pool_->acquire();
+  auto r = c->query(std::string("SELECT ") + kUserColumns +
+                        " FROM api_tokens k JOIN users u ON u.id = k.user_id LEFT JOIN teams t ON t.id = u.team_id "
+                        "WHERE k.token_hash = ? AND k.revoked_at IS NULL AND u.active = 1",
+                    {token_hash});
+  if (r.empty()) return std::nullopt;
+  return user_from_row(r, 0);
+}
+
+Status Store::create_session(const Session& s) {
+  auto c = pool_->acquire();
+  sql::in_transaction(*c, [&] {
+    c->query("DELETE FROM sessions WHERE expires_at < ?", {now_utc()});
+    c->query("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+             {s.token_hash, s.user_id, s.csrf_token, now_utc(), s.expires_at});
+  });
+  return Status::ok();
+}
+
+std::optional<std::pair<Session, User>> Store::session(const std::string& token_hash, const std::string& now) {
+  auto c = pool_->acquire();
+  auto r = c->query(std::string("SELECT s.csrf_token, s.expires_at, ") + kUserColumns +
+                        " FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN teams t ON t.id = u.team_id "
+                        "WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1",
+                    {token_hash, now});
+  if (r.empty()) return std::nullopt;
+  // user_from_row reads from column 0: re-base by copying the tail.
+  sql::Rows user_rows;
+  std::vector<std::optional<std::string>> cells;
+  for (size_t col = 2; col < 11; ++col)
+    cells.push_back(r.is_null(0, col) ? std::nullopt : std::optional<std::string>(r.text(0, col)));
+  user_rows.add_row(std::move(cells));
+  User u = user_from_row(user_rows, 0);
+  return std::make_pair(Session{token_hash, u.id, r.text(0, 0), r.text(0, 1)}, u);
+}
+
+Status Store::delete_session(const std::string& token_hash) {
+  auto c = pool_->acquire();
+  c->query("DELETE FROM sessions WHERE token_hash = ?", {token_hash});
+  return Status::ok();
+}
+
+}  // namespace spiraal
