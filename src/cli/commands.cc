@@ -7,11 +7,13 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "core/account.h"
 #include "core/secrets.h"
 #include "report/dossier_export.h"
 #include "store/demo_data.h"
+#include "store/demo_trajectories.h"
 #include "store/reseal.h"
 #include "store/store.h"
 #include "web/app.h"
@@ -155,7 +157,12 @@ int run_demo_data(const Options& o) {
   options.password_hash = hash_password(o.demo_password).value_or("");
   options.progress = [](const std::string& line) { std::cerr << line << "\n"; };
   auto summary = generate_demo_data(*store, options);
-  if (summary.is_ok()) reseal_all(*store, 5000, options.progress);  // the bulk loader writes plain text
+  std::optional<DemoTrajectorySummary> paths;
+  if (summary.is_ok()) {
+    auto generated = generate_demo_trajectories(*store, o.seed, options.progress);
+    if (generated.is_ok()) paths = generated.value();
+    reseal_all(*store, 5000, options.progress);  // the bulk loaders write plain text
+  }
   if (!summary.is_ok()) {
     print_errors(summary.status().fields());
     if (summary.status().fields().empty()) std::cerr << "spiraal: " << summary.status().message() << "\n";
@@ -164,6 +171,10 @@ int run_demo_data(const Options& o) {
   const auto& s = summary.value();
   std::cout << "demo data: " << s.teams << " teams, " << s.coaches << " coaches, " << s.jobseekers
             << " jobseekers, " << s.contacts << " contacts in " << s.seconds << " s\n";
+  if (paths)
+    std::cout << "trajectories: " << paths->referrals << " referrals (" << paths->waiting << " waiting), "
+              << paths->screenings << " screenings, " << paths->moves << " spiral moves, " << paths->crises
+              << " crises, " << paths->closed << " closed\n";
   std::cout << "demo logins (password \"" << o.demo_password << "\"):\n";
   for (const auto& [username, role] : demo_logins()) std::cout << "  " << username << "  (" << role << ")\n";
   return 0;
