@@ -94,3 +94,33 @@ TEST(Instruments, UnknownInstrument_IsNotFound) {
 
 }  // namespace
 }  // namespace spiraal
+
+namespace spiraal {
+namespace {
+
+TEST(Strengths, IAmICanIHaveIWantPerDomainAndTheOtherGroups) {
+  auto r = validate_instrument("strengths",
+                               {{"domains", {{"housing", {{"i_have", "Een warme buurvrouw"}}}, {"work", {{"i_can", "Koken voor veel mensen"}}}}},
+                                {"individual", {{"dares", "Nieuwe mensen aanspreken"}}},
+                                {"environmental", {{"relations", "Mijn zus"}}}},
+                               "2026-11-23");
+  ASSERT_TRUE(r.is_ok());
+  EXPECT_EQ(r.value()["domains"]["work"]["i_can"], "Koken voor veel mensen");
+}
+
+TEST(Strengths, UnknownDomainsAndFields_AreRefused) {
+  auto r = validate_instrument("strengths", {{"domains", {{"astrology", {{"i_am", "x"}}}, {"health", {{"i_fly", "x"}}}}}},
+                               "2026-11-23");
+  ASSERT_FALSE(r.is_ok());
+  EXPECT_EQ(r.status().fields().size(), 2u);
+}
+
+TEST(Strengths, QuestionBanksAreTheHandbooksSix) {
+  auto banks = strength_question_banks("nl");
+  ASSERT_EQ(banks.size(), 6u);
+  EXPECT_EQ(banks[3]["title"], "De wondervraag");
+  for (const auto& b : banks) EXPECT_FALSE(b["questions"].empty());
+}
+
+}  // namespace
+}  // namespace spiraal

@@ -1,10 +1,11 @@
 -- Dated versions of the instruments filled in with the jobseeker: the
--- draaglast-draagkracht balance, the ecogram and the life-event line. Each
--- version is a whole document (sealed: it is in the jobseeker's words).
+-- draaglast-draagkracht balance, the ecogram, the life-event line and the
+-- strengths. Each version is a whole document (sealed: it is in the
+-- jobseeker's words).
 CREATE TABLE instrument_versions (
   id @ID@,
   jobseeker_id BIGINT NOT NULL REFERENCES jobseekers(id),
-  instrument TEXT NOT NULL CHECK (instrument IN ('balance', 'ecogram', 'life_events')),
+  instrument TEXT NOT NULL CHECK (instrument IN ('balance', 'ecogram', 'life_events', 'strengths')),
   taken_on TEXT NOT NULL,
   document TEXT NOT NULL,
   created_by BIGINT REFERENCES users(id),

@@ -4,9 +4,12 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <stdexcept>
 
 #include "core/clock.h"
+#include "core/embedded.h"
 #include "core/field_reader.h"
+#include "core/vocabulary.h"
 
 namespace spiraal {
 
@@ -161,18 +164,77 @@ json life_events(const json& doc, const std::string& today, FieldErrors& errors)
   return out;
 }
 
+// A group of free-text answers: only `keys`, each at most 1000 characters.
+json text_group(const json& v, const std::string& at, const std::vector<std::string>& keys, FieldErrors& errors) {
+  json out = json::object();
+  if (!v.is_object()) {
+    errors.push_back({at, "type_object"});
+    return out;
+  }
+  for (const auto& [k, value] : v.items()) {
+    if (std::find(keys.begin(), keys.end(), k) == keys.end()) {
+      errors.push_back({at + "." + k, "unknown_field"});
+      continue;
+    }
+    std::string text;
+    if (read_text(value, at + "." + k, 1000, text, errors) && !text.empty()) out[k] = text;
+  }
+  return out;
+}
+
+json strengths(const json& doc, FieldErrors& errors) {
+  json out = {{"domains", json::object()}, {"individual", json::object()}, {"environmental", json::object()}};
+  unknown_keys(doc, "", {"domains", "individual", "environmental"}, errors);
+  if (doc.contains("domains")) {
+    if (!doc["domains"].is_object()) {
+      errors.push_back({"domains", "type_object"});
+    } else {
+      std::vector<std::string> domains = Vocabulary::get().codes("welfare_domain");
+      domains.push_back("work");
+      for (const auto& [d, v] : doc["domains"].items()) {
+        if (std::find(domains.begin(), domains.end(), d) == domains.end()) {
+          errors.push_back({"domains." + d, "unknown_field"});
+          continue;
+        }
+        json g = text_group(v, "domains." + d, {"i_am", "i_can", "i_have", "i_want"}, errors);
+        if (!g.empty()) out["domains"][d] = g;
+      }
+    }
+  }
+  if (doc.contains("individual")) out["individual"] = text_group(doc["individual"], "individual", {"wants", "can", "dares"}, errors);
+  if (doc.contains("environmental"))
+    out["environmental"] = text_group(doc["environmental"], "environmental", {"resources", "relations", "opportunities"}, errors);
+  return out;
+}
+
 }  // namespace
 
 const std::vector<std::string>& instrument_names() {
-  static const std::vector<std::string> names = {"balance", "ecogram", "life_events"};
+  static const std::vector<std::string> names = {"balance", "ecogram", "life_events", "strengths"};
   return names;
 }
 
+json strength_question_banks(const std::string& lang) {
+  static const json doc = [] {
+    auto text = embedded_file("data/strength_questions.json");
+    if (!text) throw std::logic_error("data/strength_questions.json was not embedded");
+    return json::parse(*text);
+  }();
+  json out = json::array();
+  for (const auto& b : doc["banks"])
+    out.push_back({{"code", b["code"]}, {"title", b[lang == "en" ? "en" : "nl"]}, {"questions", b["questions"]}});
+  return out;
+}
+
 Result<json> validate_instrument(const std::string& name, const json& doc, const std::string& today) {
-  if (name != "balance" && name != "ecogram" && name != "life_events") return Status::not_found();
+  if (std::find(instrument_names().begin(), instrument_names().end(), name) == instrument_names().end())
+    return Status::not_found();
   if (!doc.is_object()) return Status::invalid_field("", "type_object");
   FieldErrors errors;
-  json out = name == "balance" ? balance(doc, errors) : name == "ecogram" ? ecogram(doc, errors) : life_events(doc, today, errors);
+  json out = name == "balance"   ? balance(doc, errors)
+             : name == "ecogram" ? ecogram(doc, errors)
+             : name == "strengths" ? strengths(doc, errors)
+                                   : life_events(doc, today, errors);
   if (!errors.empty()) return Status::invalid(std::move(errors));
   return out;
 }

@@ -22,8 +22,15 @@ const std::vector<std::string>& instrument_names();
 //              ties: [{from, to, type: close|reciprocal|conflict|broken, note}]}
 //    with the jobseeker as node "self"; a tie may only join existing nodes.
 //  - life_events: {events: [{date: YYYY-MM-DD or YYYY, text, tone: up|down|turn}]}
+//  - strengths: {domains: {<welfare domain>|work: {i_am, i_can, i_have, i_want}},
+//                individual: {wants, can, dares},
+//                environmental: {resources, relations, opportunities}}
 Result<nlohmann::json> validate_instrument(const std::string& name, const nlohmann::json& doc,
                                            const std::string& today);
+
+// The strengths-based question banks (data/strength_questions.json):
+// [{code, title, questions: [...]}] with titles in `lang`.
+nlohmann::json strength_question_banks(const std::string& lang);
 
 // What changed between two ecogram versions: nodes and ties added, removed
 // or retyped ("re-anchoring").

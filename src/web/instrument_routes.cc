@@ -5,6 +5,7 @@
 
 #include "core/clock.h"
 #include "core/instruments.h"
+#include "core/vocabulary.h"
 #include "web/app.h"
 #include "web/i18n.h"
 #include "web/view.h"
@@ -52,6 +53,17 @@ json rows(const Form& f, const std::string& prefix, std::initializer_list<const 
   return out;
 }
 
+// The strengths form's groups and their fields, in page order.
+std::vector<std::pair<std::string, std::vector<std::string>>> strength_fields() {
+  std::vector<std::pair<std::string, std::vector<std::string>>> out;
+  std::vector<std::string> domains = Vocabulary::get().codes("welfare_domain");
+  domains.push_back("work");
+  for (const auto& d : domains) out.push_back({"domains." + d, {"i_am", "i_can", "i_have", "i_want"}});
+  out.push_back({"individual", {"wants", "can", "dares"}});
+  out.push_back({"environmental", {"resources", "relations", "opportunities"}});
+  return out;
+}
+
 json document_from_form(const Form& f, const std::string& name) {
   if (name == "balance") {
     json d = {{"blocks", rows(f, "block", {"kind", "label", "size"}, "label", {"size"})}};
@@ -64,6 +76,19 @@ json document_from_form(const Form& f, const std::string& name) {
   if (name == "ecogram")
     return {{"nodes", rows(f, "node", {"id", "label", "kind"}, "id")},
             {"ties", rows(f, "tie", {"from", "to", "type", "note"}, "to")}};
+  if (name == "strengths") {
+    // Fields named "<group>.<key>" or "domains.<domain>.<key>"; blanks are left out.
+    json d = {{"domains", json::object()}, {"individual", json::object()}, {"environmental", json::object()}};
+    for (const auto& [group, keys] : strength_fields()) {
+      for (const auto& key : keys) {
+        std::string v = f.get(group + "." + key);
+        if (v.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+        if (group.starts_with("domains.")) d["domains"][group.substr(8)][key] = v;
+        else d[group][key] = v;
+      }
+    }
+    return d;
+  }
   return {{"events", rows(f, "event", {"date", "text", "tone"}, "text")}};
 }
 
@@ -110,6 +135,23 @@ json page_model(const Ctx& c, const App& app, const Jobseeker& j, const std::str
                         c.t("instrument.tie." + t["to"].get<std::string>()));
       m["changes"] = lines;
     }
+  } else if (name == "strengths") {
+    json groups = json::array();
+    for (const auto& [group, keys] : strength_fields()) {
+      bool domain = group.starts_with("domains.");
+      const json& values = domain ? current.value("domains", json::object()).value(group.substr(8), json::object())
+                                  : current.value(group, json::object());
+      json fields = json::array();
+      for (const auto& key : keys)
+        fields.push_back({{"name", group + "." + key}, {"label", c.t("instrument.strengths." + key)},
+                          {"value", values.value(key, "")}});
+      std::string title = domain ? (group == "domains.work" ? c.t("section.work")
+                                                            : c.t("vocab.welfare_domain." + group.substr(8)))
+                                 : c.t("instrument.strengths." + group);
+      groups.push_back({{"title", title}, {"fields", fields}});
+    }
+    m["groups"] = groups;
+    m["banks"] = strength_question_banks(c.lang);
   } else {
     json events = with_blanks(current.value("events", json::array()), {{"date", ""}, {"text", ""}, {"tone", "turn"}});
     for (auto& e : events)

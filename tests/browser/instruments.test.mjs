@@ -65,5 +65,14 @@ test('a coach fills in each instrument with the jobseeker and sees it drawn', as
   await submit(page, 'form.instrument-form button[type=submit]');
   assert.match(await page.textContent('ol.life-line'), /2008 Gestopt met school/);
   assert.deepEqual(await seriousViolations(page), []);
+
+  // Strengths, with the handbook's strengths-based questions as prompts.
+  await page.goto(dossier + '/instruments/strengths');
+  assert.match(await page.textContent('details.prompts'), /wonder/);
+  await page.fill('textarea[name="domains.work.i_can"]', 'Koken voor veel mensen');
+  await page.fill('textarea[name="individual.dares"]', 'Nieuwe mensen aanspreken');
+  await submit(page, 'form.instrument-form button[type=submit]');
+  assert.equal(await page.inputValue('textarea[name="domains.work.i_can"]'), 'Koken voor veel mensen');
+  assert.deepEqual(await seriousViolations(page), []);
   await page.close();
 });
