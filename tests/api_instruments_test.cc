@@ -65,6 +65,14 @@ TEST_P(InstrumentsApiTest, BalanceAndLifeEvents_RoundTrip) {
   EXPECT_EQ(get("life_events")["items"][0]["document"]["events"][0]["text"], "Gestopt met school");
 }
 
+TEST_P(InstrumentsApiTest, Checklists_RoundTripAndRefuseForeignItems) {
+  json doc = {{"items", {{"wounds", {{"marked", true}, {"note", "Voelt zich vaak weggezet"}}}}}};
+  ASSERT_EQ(post("outside_inside", {{"taken_on", "2026-03-01"}, {"document", doc}})->status, 201);
+  EXPECT_EQ(get("outside_inside")["items"][0]["document"]["items"]["wounds"]["note"], "Voelt zich vaak weggezet");
+  EXPECT_EQ(post("problem_strength", {{"document", doc}})->status, 422);
+  EXPECT_EQ(get("problem_strength")["items"].size(), 0u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, InstrumentsApiTest, kEngines, engine_name);
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/checklists.h"
 #include "core/instruments.h"
 
 namespace spiraal {
@@ -123,4 +124,42 @@ TEST(Strengths, QuestionBanksAreTheHandbooksSix) {
 }
 
 }  // namespace
+TEST(Checklists, TheHandbooksSchemasAreReferenceData) {
+  json sides = checklist_groups("outside_inside", "nl");
+  ASSERT_EQ(sides.size(), 2u);
+  EXPECT_EQ(sides[0]["title"], "Buitenkant van armoede");
+  EXPECT_EQ(sides[0]["items"].size(), 8u);
+  EXPECT_EQ(sides[1]["items"][2]["label"], "Kwetsuren");
+  json views = checklist_groups("problem_strength", "en");
+  ASSERT_EQ(views.size(), 2u);
+  EXPECT_EQ(views[0]["items"].size(), 9u);
+  EXPECT_EQ(views[1]["items"].size(), 10u);
+  EXPECT_EQ(views[1]["items"][8]["label"], "Resilience");
+  EXPECT_TRUE(checklist_groups("horoscope", "nl").empty());
+}
+
+TEST(Checklists, MarkedOrNotedItemsAreKeptAndBlankOnesDropped) {
+  auto r = validate_instrument("problem_strength",
+                               {{"items", {{"isolation", {{"marked", true}, {"note", " Ziet haar zus niet meer "}}},
+                                           {"humour", {{"marked", false}, {"note", "Lacht om haar eigen pech"}}},
+                                           {"distrust", {{"marked", false}, {"note", ""}}}}},
+                                {"note", "Samen ingevuld"}},
+                               kToday);
+  ASSERT_TRUE(r.is_ok()) << r.status().message();
+  EXPECT_EQ(r.value()["items"]["isolation"]["note"], "Ziet haar zus niet meer");
+  EXPECT_TRUE(r.value()["items"]["humour"].contains("note"));
+  EXPECT_FALSE(r.value()["items"].contains("distrust"));
+  EXPECT_EQ(r.value()["note"], "Samen ingevuld");
+}
+
+TEST(Checklists, ItemsOfTheOtherSchemaOrMalformedValues_AreRefused) {
+  auto r = validate_instrument("outside_inside", {{"items", {{"humour", {{"marked", true}}}}}}, kToday);
+  EXPECT_TRUE(has(r, "items.humour", "unknown_field"));
+  r = validate_instrument("outside_inside", {{"items", {{"feelings", {{"marked", "yes"}, {"colour", 1}}}}}}, kToday);
+  EXPECT_TRUE(has(r, "items.feelings.marked", "type_boolean"));
+  EXPECT_TRUE(has(r, "items.feelings.colour", "unknown_field"));
+  r = validate_instrument("outside_inside", {{"items", json::array()}}, kToday);
+  EXPECT_TRUE(has(r, "items", "type_object"));
+}
+
 }  // namespace spiraal

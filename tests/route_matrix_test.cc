@@ -85,6 +85,7 @@ const std::map<std::string, std::string> kExpected = {
     {"api.instruments.list", "DADADDD"},
     {"api.instruments.add", "DADDDDD"},
     {"instruments.show", "DADADDD"},
+    {"instruments.sheet", "DADADDD"},
     {"instruments.add", "DADDDDD"},
     {"api.users.list", "DDDDADD"},
     {"api.users.create", "DDDDADD"},

@@ -104,6 +104,27 @@ TEST_F(WebSessionTest, StaleEditForm_Answers409WithTheConflictMessage) {
   EXPECT_EQ(db_->store().jobseeker(1)->life_history, "Eerste");
 }
 
+TEST_F(WebSessionTest, ChecklistForm_VersionsCompareSideBySideAndPrintAsASheet) {
+  std::string cookie = login();
+  std::string token = csrf(cookie);
+  post_form(cookie, "/jobseekers", "_csrf=" + token + "&first_name=Ann&last_name=P&birth_date=1985-01-01");
+  std::string base = "/jobseekers/1/instruments/outside_inside";
+  EXPECT_EQ(post_form(cookie, base, "_csrf=" + token + "&taken_on=2026-01-10&mark.wounds=1&note.wounds=Weggezet+bij+het+OCMW")->status, 303);
+  EXPECT_EQ(post_form(cookie, base, "_csrf=" + token + "&taken_on=2026-05-10&mark.dreams=1&note.dreams=Een+eigen+zaak")->status, 303);
+  auto bad = post_form(cookie, base, "_csrf=" + token + "&taken_on=2099-01-01&mark.dreams=1");
+  EXPECT_EQ(bad->status, 422);
+  auto page = server_->client().Get(base.c_str(), {{"Cookie", cookie}});
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("Twee versies naast elkaar"), std::string::npos);
+  EXPECT_NE(page->body.find("Weggezet bij het OCMW"), std::string::npos);  // version A
+  EXPECT_NE(page->body.find("Een eigen zaak"), std::string::npos);         // version B
+  auto sheet = server_->client().Get((base + "/sheet?version=1").c_str(), {{"Cookie", cookie}});
+  ASSERT_EQ(sheet->status, 200);
+  EXPECT_NE(sheet->body.find("Mijn instrumenten: Buitenkant en binnenkant"), std::string::npos);
+  EXPECT_NE(sheet->body.find("Kwetsuren: Weggezet bij het OCMW"), std::string::npos);
+  EXPECT_EQ(sheet->body.find("Een eigen zaak"), std::string::npos);  // only the chosen version
+}
+
 TEST_F(WebSessionTest, LanguageSwitch_RendersEnglish) {
   std::string cookie = login();
   auto sw = server_->client().Get("/lang/en?next=%2Fcaseload", {{"Cookie", cookie}});

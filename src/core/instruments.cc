@@ -6,6 +6,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "core/checklists.h"
 #include "core/clock.h"
 #include "core/embedded.h"
 #include "core/field_reader.h"
@@ -210,7 +211,8 @@ json strengths(const json& doc, FieldErrors& errors) {
 }  // namespace
 
 const std::vector<std::string>& instrument_names() {
-  static const std::vector<std::string> names = {"balance", "ecogram", "life_events", "strengths"};
+  static const std::vector<std::string> names = {"balance",   "ecogram",        "life_events",
+                                                  "strengths", "outside_inside", "problem_strength"};
   return names;
 }
 
@@ -231,10 +233,11 @@ Result<json> validate_instrument(const std::string& name, const json& doc, const
     return Status::not_found();
   if (!doc.is_object()) return Status::invalid_field("", "type_object");
   FieldErrors errors;
-  json out = name == "balance"   ? balance(doc, errors)
-             : name == "ecogram" ? ecogram(doc, errors)
-             : name == "strengths" ? strengths(doc, errors)
-                                   : life_events(doc, today, errors);
+  json out = name == "balance"       ? balance(doc, errors)
+             : name == "ecogram"     ? ecogram(doc, errors)
+             : name == "strengths"   ? strengths(doc, errors)
+             : name == "life_events" ? life_events(doc, today, errors)
+                                     : validate_checklist(name, doc, errors);
   if (!errors.empty()) return Status::invalid(std::move(errors));
   return out;
 }

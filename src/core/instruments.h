@@ -1,6 +1,7 @@
 #pragma once
 // The dated instruments a coach fills in with the jobseeker (handbook ch. 8):
-// the draaglast-draagkracht balance, the ecogram and the life-event line.
+// the draaglast-draagkracht balance, the ecogram, the life-event line, the
+// strengths and the two checklists (outside/inside, problem/strengths view).
 // Each is a document validated here and kept in dated versions by the store.
 #include <string>
 #include <vector>
@@ -25,6 +26,7 @@ const std::vector<std::string>& instrument_names();
 //  - strengths: {domains: {<welfare domain>|work: {i_am, i_can, i_have, i_want}},
 //                individual: {wants, can, dares},
 //                environmental: {resources, relations, opportunities}}
+//  - outside_inside, problem_strength: the checklists of core/checklists.h
 Result<nlohmann::json> validate_instrument(const std::string& name, const nlohmann::json& doc,
                                            const std::string& today);
 

@@ -18,7 +18,8 @@ struct Migration {
 // All embedded migrations, ordered by version.
 std::vector<Migration> all_migrations();
 
-// The SQL of `m` for one engine.
+// The SQL of `m` for one engine: @ID@ becomes the engine's generated key,
+// and a line "-- postgres: <statement>" runs on PostgreSQL only.
 std::string migration_sql(const Migration& m, sql::Dialect dialect);
 
 // Applies what is missing; returns the names it applied. Safe to run from

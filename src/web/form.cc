@@ -15,16 +15,6 @@ int hex_value(char c) {
   return -1;
 }
 
-// A count typed in a form: a whole number, empty for "unknown", or the raw
-// text so that validation names the field.
-nlohmann::json count_value(const std::string& raw) {
-  if (raw.empty()) return nullptr;
-  int v = 0;
-  auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), v);
-  if (ec == std::errc() && ptr == raw.data() + raw.size()) return v;
-  return raw;
-}
-
 nlohmann::json domains_from_form(const Form& form, const std::string& section, const char* vocabulary) {
   nlohmann::json out = nlohmann::json::object();
   for (const auto& domain : Vocabulary::get().codes(vocabulary)) {
@@ -42,6 +32,14 @@ nlohmann::json domains_from_form(const Form& form, const std::string& section, c
 }
 
 }  // namespace
+
+nlohmann::json number_from_form(const std::string& raw) {
+  if (raw.empty()) return nullptr;
+  int v = 0;
+  auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), v);
+  if (ec == std::errc() && ptr == raw.data() + raw.size()) return v;
+  return raw;
+}
 
 std::string url_decode(std::string_view s) {
   std::string out;
@@ -109,7 +107,7 @@ nlohmann::json dossier_patch_from_form(const Form& form, const std::string& sect
   nlohmann::json patch = nlohmann::json::object();
   if (section == "objective") {
     for (const auto& f : objective_fields())
-      patch[f.name] = f.kind == FieldKind::kCount ? count_value(form.get(f.name)) : nlohmann::json(form.get(f.name));
+      patch[f.name] = f.kind == FieldKind::kCount ? number_from_form(form.get(f.name)) : nlohmann::json(form.get(f.name));
     patch["kansengroep"] = form.all("kansengroep");
   } else if (section == "welfare") {
     patch["welfare"] = domains_from_form(form, "welfare", "welfare_domain");
@@ -118,7 +116,7 @@ nlohmann::json dossier_patch_from_form(const Form& form, const std::string& sect
   } else {
     patch[section] = form.get(section);
   }
-  if (form.has("version")) patch["version"] = count_value(form.get("version"));
+  if (form.has("version")) patch["version"] = number_from_form(form.get("version"));
   return patch;
 }
 

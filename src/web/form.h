@@ -33,6 +33,10 @@ std::string url_decode(std::string_view s);
 // Percent-encoding of everything but unreserved characters.
 std::string url_encode(std::string_view s);
 
+// A number typed in a form: a whole number, null when blank, or the raw text
+// so that validation names the field.
+nlohmann::json number_from_form(const std::string& raw);
+
 // The JSON patch for one dossier section edited through the form (see
 // dossier_sections()); "all" for the create form's objective data.
 nlohmann::json dossier_patch_from_form(const Form& form, const std::string& section);

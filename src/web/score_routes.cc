@@ -157,10 +157,7 @@ void App::add_score_routes() {
     for (const auto& item : set->items) {
       json one = json::object();
       for (const char* moment : {"start", "now", "future"}) {
-        std::string raw = c.form.get("score." + item.code + "." + moment);
-        if (raw.empty()) one[moment] = nullptr;
-        else if (raw.find_first_not_of("0123456789") == std::string::npos && raw.size() <= 3) one[moment] = std::stoi(raw);
-        else one[moment] = raw;  // validation names it
+        one[moment] = number_from_form(c.form.get("score." + item.code + "." + moment));
       }
       scores[item.code] = one;
     }

@@ -1,13 +1,12 @@
-// Draws one instrument from #instrument-data (built by src/web/instrument_routes.cc):
-// the balance as a beam with load blocks on top and support blocks beneath
-// (SVG), the ecogram as a graph (cytoscape), the life-event line on a time axis.
+// Draws the instruments on a page (built by src/web/instrument_routes.cc):
+// every .drawing element names the JSON script holding its document in
+// data-source. The balance is a beam with load blocks on top and support
+// blocks beneath (SVG), the ecogram a graph (cytoscape), the life-event line
+// a time axis. A .print-button prints the page.
 (function () {
   'use strict';
-  var box = document.getElementById('drawing');
-  var source = document.getElementById('instrument-data');
-  if (!box || !source) return;
-  var doc = JSON.parse(source.textContent);
-  var labels = JSON.parse(document.getElementById('instrument-labels').textContent);
+  var labelSource = document.getElementById('instrument-labels');
+  var labels = labelSource ? JSON.parse(labelSource.textContent) : {};
   var svgNS = 'http://www.w3.org/2000/svg';
 
   function el(name, attrs, text) {
@@ -17,7 +16,7 @@
     return e;
   }
 
-  if (box.classList.contains('drawing-balance')) {
+  function balance(box, doc) {
     var blocks = (doc.blocks || []).slice();
     blocks.push({kind: 'load', label: '?', size: doc.unnamed_size || 1, unnamed: true});
     var svg = el('svg', {viewBox: '0 0 800 360', width: '100%'});
@@ -34,7 +33,10 @@
       x[b.kind] += w + 8;
     });
     box.appendChild(svg);
-  } else if (box.classList.contains('drawing-ecogram') && typeof cytoscape !== 'undefined') {
+  }
+
+  function ecogram(box, doc) {
+    if (typeof cytoscape === 'undefined') return;
     var colours = {close: '#2e7d32', reciprocal: '#1f5f8b', conflict: '#b3261e', broken: '#8a96a6'};
     var elements = [{data: {id: 'self', label: labels.self}}];
     (doc.nodes || []).forEach(function (n) { elements.push({data: {id: n.id, label: n.label, kind: n.kind}}); });
@@ -56,7 +58,9 @@
       maxZoom: 1.4,
       userZoomingEnabled: false
     });
-  } else if (box.classList.contains('drawing-life_events')) {
+  }
+
+  function lifeEvents(box, doc) {
     var list = document.createElement('ol');
     list.className = 'life-line';
     (doc.events || []).forEach(function (e) {
@@ -70,4 +74,15 @@
     });
     box.appendChild(list);
   }
+
+  var painters = {'drawing-balance': balance, 'drawing-ecogram': ecogram, 'drawing-life_events': lifeEvents};
+  document.querySelectorAll('.drawing[data-source]').forEach(function (box) {
+    var source = document.getElementById(box.getAttribute('data-source'));
+    if (!source) return;
+    var doc = JSON.parse(source.textContent);
+    Object.keys(painters).forEach(function (cls) { if (box.classList.contains(cls)) painters[cls](box, doc); });
+  });
+  document.querySelectorAll('.print-button').forEach(function (b) {
+    b.addEventListener('click', function () { window.print(); });
+  });
 })();
