@@ -86,6 +86,7 @@ const std::map<std::string, std::string> kExpected = {
     {"api.instruments.add", "DADDDDD"},
     {"instruments.show", "DADADDD"},
     {"instruments.sheet", "DADADDD"},
+    {"scores.sheet", "DADADDD"},
     {"instruments.add", "DADDDDD"},
     {"api.users.list", "DDDDADD"},
     {"api.users.create", "DDDDADD"},

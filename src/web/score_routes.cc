@@ -135,7 +135,7 @@ void App::add_score_routes() {
     send_json(c, 201, table_json(t.value()));
   });
 
-  auto page = [this](Ctx& c, const json& errors, int status) {
+  auto page = [this](Ctx& c, const json& errors, int status, const char* template_name) {
     auto j = dossiers_.read(*c.who, c.path_id());
     if (!j.is_ok()) return fail(c, j.status());
     auto set = scores_.item_set(*c.who, c.path_id(), c.lang);
@@ -144,11 +144,16 @@ void App::add_score_routes() {
     int64_t a = std::atoll(c.req.get_param_value("a").c_str()), b = std::atoll(c.req.get_param_value("b").c_str());
     json m = scores_model(c, *this, j.value(), set.value(), all.value(), a, b);
     m["errors"] = errors;
-    html(c, status, "scores", m);
+    html(c, status, template_name, m);
   };
 
   add("GET", R"(/jobseekers/(\d+)/scores)", "scores.show", Access::kDossier,
-      [page](Ctx& c) { page(c, json::array(), 200); });
+      [page](Ctx& c) { page(c, json::array(), 200, "scores"); });
+
+  // The "mijn instrumenten" sheet: the chosen snapshot's circles and reading,
+  // printed through print CSS.
+  add("GET", R"(/jobseekers/(\d+)/scores/sheet)", "scores.sheet", Access::kDossier,
+      [page](Ctx& c) { page(c, json::array(), 200, "scores_sheet"); });
 
   add("POST", R"(/jobseekers/(\d+)/scores)", "scores.add", Access::kDossier, [this, page](Ctx& c) {
     json scores = json::object();
@@ -168,7 +173,7 @@ void App::add_score_routes() {
     if (t.status().code() != Code::kInvalid) return fail(c, t.status());
     json errors = json::array();
     for (const auto& e : t.status().fields()) errors.push_back(Catalogs::get().describe(c.lang, e));
-    page(c, errors, 422);
+    page(c, errors, 422, "scores");
   });
 }
 

@@ -79,8 +79,32 @@ export async function seriousViolations(page) {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-export async function screenshot(page, name) {
+export async function screenshot(page, name, selector = null) {
   if (process.env.SPIRAAL_SCREENSHOTS !== '1') return;
   await page.reload();  // drops the browser's own pop-ups (autofill) left by typing
-  await page.screenshot({ path: new URL(`../../docs/screenshots/${name}.png`, import.meta.url).pathname });
+  const path = new URL(`../../docs/screenshots/${name}.png`, import.meta.url).pathname;
+  if (selector) await page.locator(selector).screenshot({ path });
+  else await page.screenshot({ path });
+}
+
+// Prints the page as headless chromium does (print CSS, A4) and returns the
+// PDF's text and page count, read back by poppler's pdftotext and pdfinfo.
+export async function printedPdf(page, name) {
+  const dir = mkdtempSync(join(tmpdir(), 'spiraal-pdf-'));
+  const path = join(dir, `${name}.pdf`);
+  try {
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ path, format: 'A4', printBackground: true, preferCSSPageSize: true });
+    await page.emulateMedia({ media: 'screen' });
+    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+    const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)[1]);
+    if (process.env.SPIRAAL_SCREENSHOTS === '1') {  // the first page, as an image of the paper
+      const out = new URL(`../../docs/screenshots/${name}`, import.meta.url).pathname;
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', path, out]);
+    }
+    return { text, pages };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,8 +1,10 @@
 // The instruments in the browser: a score table with its W² circles, the
-// balance drawn as a beam, the ecogram as a graph, the life-event line.
+// balance drawn as a beam, the ecogram as a graph, the life-event line, the
+// strengths and the two checklists; two versions side by side; and every
+// instrument's "mijn instrumenten" sheet printed to PDF.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, login, submit, seriousViolations, screenshot } from './harness.mjs';
+import { start, login, submit, seriousViolations, screenshot, printedPdf } from './harness.mjs';
 
 let app;
 before(async () => { app = await start({ jobseekers: 40 }); });
@@ -74,5 +76,65 @@ test('a coach fills in each instrument with the jobseeker and sees it drawn', as
   await submit(page, 'form.instrument-form button[type=submit]');
   assert.equal(await page.inputValue('textarea[name="domains.work.i_can"]'), 'Koken voor veel mensen');
   assert.deepEqual(await seriousViolations(page), []);
+
+  // The outside and inside of poverty (Schema 1), and problems next to strengths (Schema 2).
+  await page.goto(dossier + '/instruments/outside_inside');
+  await page.check('#m-wounds');
+  await page.fill('input[name="note.wounds"]', 'Voelt zich weggezet bij diensten');
+  await page.check('#m-dreams');
+  await submit(page, 'form.instrument-form button[type=submit]');
+  assert.equal(await page.isChecked('#m-wounds'), true);
+  assert.match(await page.textContent('section[aria-labelledby="drawing-h"]'), /Kwetsuren: Voelt zich weggezet/);
+  assert.deepEqual(await seriousViolations(page), []);
+  await page.goto(dossier + '/instruments/problem_strength');
+  await page.check('#m-isolation');
+  await page.check('#m-humour');
+  await page.fill('input[name="note.humour"]', 'Lacht om haar eigen pech');
+  await submit(page, 'form.instrument-form button[type=submit]');
+  assert.equal(await page.isChecked('#m-humour'), true);
+  assert.deepEqual(await seriousViolations(page), []);
+  await screenshot(page, 'problem-strength', 'form.instrument-form');
+
+  // A second balance: the two versions side by side, each drawn.
+  await page.goto(dossier + '/instruments/balance');
+  await page.locator('input[name="block.size"]').nth(0).fill('4');
+  await page.locator('input[name="block.size"]').nth(1).fill('9');
+  await submit(page, 'form.instrument-form button[type=submit]');
+  assert.equal(await page.locator('.side-by-side .drawing svg').count(), 2);
+  assert.match(await page.textContent('.side-by-side'), /Schulden \(8\)[\s\S]*Schulden \(4\)/);
+  assert.deepEqual(await seriousViolations(page), []);
+  await screenshot(page, 'balance-compare', 'section[aria-labelledby="compare-h"]');
+  await page.close();
+});
+
+test('each instrument prints as a "mijn instrumenten" sheet for the jobseeker', async () => {
+  const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await login(page, app.base, 'coach');
+  await page.click('#caseload-table tbody tr:first-child a');
+  await page.waitForURL(/\/jobseekers\/\d+$/);
+  const dossier = page.url();
+  const name = (await page.textContent('h1')).trim();
+  const sheets = [
+    ['/scores/sheet', 'W²-cirkels', /Zelfvertrouwen|zelfvertrouwen/, 'canvas#radar-outside'],
+    ['/instruments/balance/sheet', 'Draaglast en draagkracht', /Schulden \(4\)/, '#drawing svg'],
+    ['/instruments/ecogram/sheet', 'Ecogram', /Zus Fatima/, '#drawing canvas'],
+    ['/instruments/life_events/sheet', 'Life-eventlijn', /Gestopt met school/, 'ol.life-line'],
+    ['/instruments/strengths/sheet', 'Krachten', /Koken voor veel mensen/, null],
+    ['/instruments/outside_inside/sheet', 'Buitenkant en binnenkant', /Kwetsuren: Voelt zich weggezet/, null],
+    ['/instruments/problem_strength/sheet', 'Problemen en krachten', /Humor: Lacht om haar eigen pech/, null],
+  ];
+  for (const [path, title, content, drawn] of sheets) {
+    await page.goto(dossier + path);
+    if (drawn) await page.waitForSelector(drawn);
+    if (path.startsWith('/scores')) await page.waitForFunction(() => window.Chart && Chart.getChart('radar-inside'));
+    assert.deepEqual(await seriousViolations(page), [], path);
+    const pdf = await printedPdf(page, 'sheet-' + path.split('/')[path.split('/').length - 2]);
+    const text = pdf.text.replace(/\s+/g, ' ');
+    assert.ok(text.includes('Mijn instrumenten: ' + title), `${path}: title missing in the PDF`);
+    assert.ok(text.includes(name), `${path}: the jobseeker's name missing in the PDF`);
+    assert.match(text, content, path);
+    assert.ok(!/Afmelden|Afdrukken|Versie bewaren/.test(text), `${path}: navigation or buttons printed`);
+    assert.ok(pdf.pages >= 1 && pdf.pages <= 3, `${path}: ${pdf.pages} pages`);
+  }
   await page.close();
 });
