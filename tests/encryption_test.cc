@@ -8,6 +8,7 @@
 #include "core/secrets.h"
 #include "store/dossier_service.h"
 #include "store/reseal.h"
+#include "store/consent_service.h"
 #include "store/trajectory_service.h"
 #include "test_support.h"
 
@@ -81,6 +82,11 @@ class EncryptionTest : public ::testing::TestWithParam<Engine> {
     trajectories.open_crisis(p, id_, {{"cause", "GEHEIM-CRISIS"}, {"started_on", "2026-01-02"}});
     trajectories.save_screening(p, id_, {{"mmpp", {{"present", true}, {"service", "GEHEIM-DIENST"}, {"consent", true},
                                                    {"consent_on", "2026-01-01"}}}});
+    ConsentService consents(db_->store(), dossiers);
+    auto partner = add_user(db_->store(), "partner", Role::kPartner, "CAW");
+    consents.record(p, id_, {{"recipient_id", partner.user.id}, {"purpose", "GEHEIM-DOEL"}, {"scope", {"welfare"}}});
+    auto coordinator = add_user(db_->store(), "coord", Role::kCoordinator, "Team Zuid");
+    consents.break_glass(coordinator.principal(), id_, {{"reason", "GEHEIM-REDEN van de noodtoegang"}});
   }
   // Every stored value of every sealed column, as text.
   std::string everything_stored() {
@@ -114,8 +120,9 @@ TEST_P(EncryptionTest, Rotation_ResealsEveryValueUnderTheNewKey) {
   auto store = Store::open(db_->address(), 2, both).value();
   int64_t resealed = reseal_all(*store, 2);  // tiny batches: many transactions
   // profile, narrative, one dossier version, the note, screening conditions
-  // and MMPP, the crisis cause.
-  EXPECT_EQ(resealed, 7);
+  // and MMPP, the crisis cause, the consent's purpose, the break-the-glass
+  // reason.
+  EXPECT_EQ(resealed, 9);
   std::string stored = everything_stored();
   EXPECT_EQ(stored.find("enc:1:t1:"), std::string::npos);
   EXPECT_EQ(stored.find("GEHEIM"), std::string::npos);

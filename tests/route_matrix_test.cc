@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/consent_service.h"
 #include "store/trajectory_service.h"
 #include "test_support.h"
 
@@ -88,14 +89,28 @@ const std::map<std::string, std::string> kExpected = {
     {"instruments.sheet", "DADADDD"},
     {"scores.sheet", "DADADDD"},
     {"instruments.add", "DADDDDD"},
+    {"api.consents.list", "DADADDD"},
+    {"api.consents.create", "DADDDDD"},
+    {"api.consents.withdraw", "DADDDDD"},
+    {"api.shared.list", "DDDDDDA"},
+    {"api.shared.read", "DDDDDDA"},
+    {"api.break_glass", "DDDADDD"},
+    {"consents.show", "DADADDD"},
+    {"consents.create", "DADDDDD"},
+    {"consents.withdraw", "DADDDDD"},
+    {"shared.list", "DDDDDDA"},
+    {"shared.show", "DDDDDDA"},
+    {"break_glass.form", "DDDADDD"},
+    {"break_glass.open", "DDDADDD"},
     {"api.users.list", "DDDDADD"},
     {"api.users.create", "DDDDADD"},
 };
 
 // A concrete path for a route pattern: the dossier, its contact, a section;
 // a referral's own id for /referrals/ routes.
-std::string concrete(std::string pattern, int64_t jobseeker, int64_t contact, int64_t referral) {
+std::string concrete(std::string pattern, int64_t jobseeker, int64_t contact, int64_t referral, int64_t consent) {
   if (pattern.find("/referrals/(") != std::string::npos) jobseeker = referral;
+  if (pattern.find("/consents/(") != std::string::npos) contact = consent;
   pattern = std::regex_replace(pattern, std::regex(R"(\(nl\|en\))"), "en");
   const char* name = pattern.find("/instruments/") != std::string::npos ? "ecogram" : "welfare";
   pattern = std::regex_replace(pattern, std::regex(R"(\(\[a-z_\]\+\))"), name);
@@ -138,12 +153,20 @@ class RouteMatrixTest : public ::testing::Test {
                                    {"reason", "Vraagt hulp"},
                                    {"warm_handover", false}})
                     ->id;
+    // The partner reads the life history only, by the jobseeker's consent.
+    ConsentService consents(s, service);
+    consent_ = consents
+                   .record(owner, jobseeker_,
+                           {{"recipient_id", users_["partner"].user.id}, {"purpose", "W²-overleg"}, {"scope", {"life_history"}}})
+                   ->id;
+    // A second consent keeps the partner's access after the matrix withdraws the first.
+    consents.record(owner, jobseeker_, {{"recipient_id", users_["partner"].user.id}, {"purpose", "Opvolging"}, {"scope", {"welfare"}}});
     server_ = std::make_unique<TestServer>(s);
   }
 
   std::unique_ptr<TestDb> db_;
   std::map<std::string, TestUser> users_;
-  int64_t jobseeker_ = 0, contact_ = 0, referral_ = 0;
+  int64_t jobseeker_ = 0, contact_ = 0, referral_ = 0, consent_ = 0;
   std::unique_ptr<TestServer> server_;
 };
 
@@ -162,7 +185,7 @@ TEST_F(RouteMatrixTest, EveryRoleAndRelationship_GetsWhatTheMatrixSays) {
   for (const auto& route : server_->app().routes()) {
     auto expected = kExpected.find(route.name);
     if (expected == kExpected.end()) continue;  // reported by the test above
-    std::string path = concrete(route.pattern, jobseeker_, contact_, referral_);
+    std::string path = concrete(route.pattern, jobseeker_, contact_, referral_, consent_);
     bool api = path.starts_with("/api/");
     for (size_t i = 0; i < kCallers.size(); ++i) {
       httplib::Headers headers;

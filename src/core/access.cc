@@ -28,10 +28,15 @@ bool allowed(const Principal& p, Action a, Relation r) {
       return p.role == Role::kCoach || p.role == Role::kCoordinator;
     case Action::kReadDossier:
       if (p.role == Role::kCoach) return r == Relation::kAssigned;
-      if (p.role == Role::kCoordinator) return r == Relation::kAssigned || r == Relation::kSameTeam;
-      // Partners read only what was consented (consent register, later issue);
-      // analysts see anonymised aggregates only; admins no dossier content.
+      if (p.role == Role::kCoordinator)
+        return r == Relation::kAssigned || r == Relation::kSameTeam || r == Relation::kBreakGlass;
+      // Partners read only what was consented (kReadShared); analysts see
+      // anonymised aggregates only; admins no dossier content.
       return false;
+    case Action::kReadShared:
+      return p.role == Role::kPartner && r == Relation::kConsented;
+    case Action::kBreakGlass:
+      return p.role == Role::kCoordinator;
     case Action::kPickUpReferral:
       return (p.role == Role::kCoach || p.role == Role::kCoordinator) &&
              (r == Relation::kSameTeam || r == Relation::kAssigned);

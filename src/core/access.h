@@ -27,6 +27,8 @@ enum class Relation {
   kNone,      // no tie
   kSameTeam,  // the dossier belongs to the caller's team
   kAssigned,  // the caller is an assigned coach (anchor person)
+  kBreakGlass,  // a coordinator's temporary access, with a reason, audited
+  kConsented,   // a partner to whom the jobseeker consented a sharing
 };
 
 enum class Action {
@@ -36,6 +38,8 @@ enum class Action {
   kWriteDossier,     // change a dossier or add to its journal
   kManageUsers,      // create users, reset passwords
   kPickUpReferral,   // take a waiting referral of one's team
+  kReadShared,       // read the sections a consent shares (partners)
+  kBreakGlass,       // open temporary access to a dossier outside the team
 };
 
 // True when `p` may perform `a` on a dossier to which it stands in `r`

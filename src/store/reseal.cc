@@ -16,6 +16,8 @@ const std::vector<SealedColumn>& sealed_columns() {
       {"score_item_sets", "jobseeker_id", nullptr, "items"},
       {"score_tables", "id", nullptr, "items"},
       {"instrument_versions", "id", nullptr, "document"},
+      {"consents", "id", nullptr, "purpose"},
+      {"break_glass", "id", nullptr, "reason"},
   };
   return columns;
 }

@@ -126,9 +126,24 @@ Relation Store::relation(const Principal& p, int64_t jobseeker_id) {
       "FROM jobseekers j WHERE j.id = ?",
       {p.user_id, jobseeker_id});
   if (r.empty()) return Relation::kNone;
+  const std::string today = today_utc();
+  // A partner stands to a dossier only through a consent in force, whatever
+  // team the account was filed under.
+  if (p.role == Role::kPartner)
+    return c->query("SELECT 1 FROM consents WHERE recipient_id = ? AND jobseeker_id = ? AND given_on <= ? "
+                    "AND (withdrawn_on IS NULL OR withdrawn_on > ?)",
+                    {p.user_id, jobseeker_id, today, today})
+                   .empty()
+               ? Relation::kNone
+               : Relation::kConsented;
   if (r.integer(0, 1) > 0) return Relation::kAssigned;
   auto team = r.opt_integer(0, 0);
   if (team && p.team_id && *team == *p.team_id) return Relation::kSameTeam;
+  if (p.role == Role::kCoordinator &&
+      !c->query("SELECT 1 FROM break_glass WHERE user_id = ? AND jobseeker_id = ? AND expires_at > ?",
+                {p.user_id, jobseeker_id, now_utc()})
+           .empty())
+    return Relation::kBreakGlass;
   return Relation::kNone;
 }
 

@@ -49,12 +49,14 @@ App::App(Store& store, AppOptions options)
       trajectories_(store, dossiers_),
       scores_(store, dossiers_),
       instruments_(store, dossiers_),
+      consents_(store, dossiers_),
       auth_(store, options_.secure_cookies) {
   add_api_routes();
   add_spiral_api_routes();
   add_spiral_pages();
   add_score_routes();
   add_instrument_routes();
+  add_consent_routes();
   add_page_routes();
   add_dossier_pages();
   add_admin_routes();
@@ -199,7 +201,8 @@ nlohmann::json App::base_model(const Ctx& c) const {
     m["user"] = {{"display_name", c.who->display_name},
                  {"role", c.t("vocab.role." + std::string(to_string(c.who->role)))},
                  {"can_caseload", allowed(*c.who, Action::kListCaseload)},
-                 {"can_manage_users", allowed(*c.who, Action::kManageUsers)}};
+                 {"can_manage_users", allowed(*c.who, Action::kManageUsers)},
+                 {"is_partner", c.who->role == Role::kPartner}};
   }
   return m;
 }

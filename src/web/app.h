@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/access.h"
+#include "store/consent_service.h"
 #include "store/dossier_service.h"
 #include "store/instrument_service.h"
 #include "store/score_service.h"
@@ -99,6 +100,7 @@ class App {
   void add_spiral_pages();
   void add_score_routes();
   void add_instrument_routes();
+  void add_consent_routes();
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
 
   Store& store_;
@@ -107,6 +109,7 @@ class App {
   TrajectoryService trajectories_;
   ScoreService scores_;
   InstrumentService instruments_;
+  ConsentService consents_;
   Auth auth_;
   std::vector<Route> routes_;
 };

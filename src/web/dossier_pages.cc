@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/vocabulary.h"
 #include "web/app.h"
+#include "web/dossier_view.h"
 #include "web/i18n.h"
 
 namespace spiraal {
@@ -10,35 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-
-std::string label_or_dash(const Ctx& c, const std::string& list, const std::string& code) {
-  return code.empty() ? "—" : c.t("vocab." + list + "." + code);
-}
-
-json header_model(const Ctx& c, const Jobseeker& j) {
-  return {{"id", j.id},
-          {"version", j.version},
-          {"full_name", j.first_name + " " + j.last_name},
-          {"birth_date", j.birth_date},
-          {"age", c.t("dossier.age", std::to_string(age_in_years(j.birth_date, today_utc())))}};
-}
-
-json domains_model(const Ctx& c, const std::map<std::string, DomainNotes>& notes, const char* list) {
-  json out = json::array();
-  for (const auto& domain : Vocabulary::get().codes(list)) {
-    auto it = notes.find(domain);
-    if (it == notes.end()) continue;
-    json barriers = json::array();
-    for (const auto& b : it->second.barriers)
-      barriers.push_back({{"text", b.text}, {"now", b.priority == "now"},
-                          {"priority", c.t("vocab.barrier_priority." + b.priority)}});
-    out.push_back({{"label", c.t(std::string("vocab.") + list + "." + domain)},
-                   {"strengths", it->second.strengths},
-                   {"barriers", barriers},
-                   {"has_barriers", !barriers.empty()}});
-  }
-  return out;
-}
 
 json dossier_model(const Ctx& c, const App& app, const Jobseeker& j, const std::vector<User>& coaches,
                    const ContactSummary& summary, const Page<Contact>& contacts) {
@@ -54,27 +26,8 @@ json dossier_model(const Ctx& c, const App& app, const Jobseeker& j, const std::
                   {"streak_alert", summary.current_missed_streak >= 2},
                   {"streak_text", c.t("journal.streak_now", std::to_string(summary.current_missed_streak))},
                   {"last_held", summary.last_held_date.empty() ? "—" : summary.last_held_date}};
-  json objective = json::array();
-  for (const auto& f : objective_fields()) {
-    std::string name = f.name;
-    if (name == "first_name" || name == "last_name") continue;
-    json value = profile_to_json(j).value(name, json());
-    std::string shown;
-    if (name == "birth_date") shown = j.birth_date;
-    else if (f.kind == FieldKind::kChoice) shown = label_or_dash(c, f.vocabulary, value.get<std::string>());
-    else if (value.is_number()) shown = std::to_string(value.get<int>());
-    else shown = value.is_string() && !value.get<std::string>().empty() ? value.get<std::string>() : "—";
-    objective.push_back({{"label", c.t("field." + name)}, {"value", shown}});
-  }
-  std::string groups;
-  for (const auto& k : j.kansengroep) groups += (groups.empty() ? "" : ", ") + c.t("vocab.kansengroep." + k);
-  objective.push_back({{"label", c.t("field.kansengroep")}, {"value", groups.empty() ? "—" : groups}});
-  m["objective"] = objective;
-  m["life_history"] = j.life_history;
-  m["trajectory_so_far"] = j.trajectory_so_far;
-  m["what_gives_strength"] = j.what_gives_strength;
-  m["welfare"] = domains_model(c, j.welfare, "welfare_domain");
-  m["work"] = domains_model(c, j.work, "work_domain");
+  add_sections(m, c, j, dossier_sections());
+  m["can_edit"] = true;
   json rows = json::array();
   for (const auto& ct : contacts.items)
     rows.push_back({{"date", ct.date},
@@ -270,7 +223,11 @@ void App::add_dossier_pages() {
       m["versions"].push_back({{"version", v.version}, {"changed_at", v.changed_at}, {"changed_by", v.changed_by},
                                {"data", v.data.dump(2)}});
     for (const auto& r : log.value())
-      m["access"].push_back({{"at", r.at}, {"who", r.entry.username}, {"action", c.t("audit." + r.entry.action)}});
+      m["access"].push_back({{"at", r.at},
+                             {"who", r.entry.username},
+                             {"action", c.t("audit." + r.entry.action)},
+                             {"flagged", r.entry.action == "access.break_glass"},
+                             {"detail", r.entry.detail}});
     html(c, 200, "history", m);
   });
 

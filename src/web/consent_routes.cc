@@ -1,0 +1,178 @@
+// The consent register (recorded with the jobseeker, withdrawn at any time),
+// the partner's view of what a consent shares, and a coordinator's "break
+// the glass" access: API and pages over ConsentService.
+#include "core/clock.h"
+#include "core/jobseeker.h"
+#include "web/app.h"
+#include "web/dossier_view.h"
+#include "web/i18n.h"
+
+namespace spiraal {
+namespace {
+
+using nlohmann::json;
+
+json shared_json(const ConsentService::Shared& s) {
+  json sections = json::object();
+  for (const auto& name : s.sections) sections[name] = section_to_json(s.jobseeker, name);
+  return {{"jobseeker", {{"id", s.jobseeker.id}, {"first_name", s.jobseeker.first_name}, {"last_name", s.jobseeker.last_name}}},
+          {"sections", sections},
+          {"purposes", s.purposes}};
+}
+
+json list_json(const std::vector<Consent>& all) {
+  json items = json::array();
+  for (const auto& k : all) items.push_back(to_json(k));
+  return {{"items", items}};
+}
+
+// The consent form's body: scope from the ticked sections.
+json consent_from_form(const Form& f) {
+  json body = {{"recipient_id", number_from_form(f.get("recipient_id"))},
+               {"purpose", f.get("purpose")},
+               {"scope", f.all("scope")}};
+  if (!f.get("given_on").empty()) body["given_on"] = f.get("given_on");
+  return body;
+}
+
+}  // namespace
+
+void App::add_consent_routes() {
+  add("GET", R"(/api/v1/jobseekers/(\d+)/consents)", "api.consents.list", Access::kDossier, [this](Ctx& c) {
+    auto all = consents_.list(*c.who, c.path_id());
+    if (!all.is_ok()) return fail(c, all.status());
+    send_json(c, 200, list_json(all.value()));
+  });
+
+  add("POST", R"(/api/v1/jobseekers/(\d+)/consents)", "api.consents.create", Access::kDossier, [this](Ctx& c) {
+    auto body = json_body(c);
+    if (!body) return;
+    auto k = consents_.record(*c.who, c.path_id(), *body);
+    if (!k.is_ok()) return fail(c, k.status());
+    send_json(c, 201, to_json(k.value()));
+  });
+
+  add("POST", R"(/api/v1/jobseekers/(\d+)/consents/(\d+)/withdraw)", "api.consents.withdraw", Access::kDossier,
+      [this](Ctx& c) {
+        auto k = consents_.withdraw(*c.who, c.path_id(), c.path_id(2));
+        if (!k.is_ok()) return fail(c, k.status());
+        send_json(c, 200, to_json(k.value()));
+      });
+
+  add("GET", R"(/api/v1/shared)", "api.shared.list", Access::kAuthenticated, [this](Ctx& c) {
+    auto all = consents_.shared_with(*c.who);
+    if (!all.is_ok()) return fail(c, all.status());
+    send_json(c, 200, {{"items", all.value()}});
+  });
+
+  add("GET", R"(/api/v1/jobseekers/(\d+)/shared)", "api.shared.read", Access::kDossier, [this](Ctx& c) {
+    auto s = consents_.shared(*c.who, c.path_id());
+    if (!s.is_ok()) return fail(c, s.status());
+    send_json(c, 200, shared_json(s.value()));
+  });
+
+  add("POST", R"(/api/v1/jobseekers/(\d+)/break-glass)", "api.break_glass", Access::kDossier, [this](Ctx& c) {
+    auto body = json_body(c);
+    if (!body) return;
+    auto until = consents_.break_glass(*c.who, c.path_id(), *body);
+    if (!until.is_ok()) return fail(c, until.status());
+    send_json(c, 201, {{"expires_at", until.value()}});
+  });
+
+  auto page = [this](Ctx& c, const json& errors, int status) {
+    auto j = dossiers_.read(*c.who, c.path_id());
+    if (!j.is_ok()) return fail(c, j.status());
+    auto all = consents_.list(*c.who, c.path_id());
+    if (!all.is_ok()) return fail(c, all.status());
+    json m = base_model(c);
+    m["title"] = c.t("consent.title");
+    m["jobseeker"] = header_model(c, j.value());
+    m["today"] = today_utc();
+    json rows = json::array();
+    const std::string today = today_utc();
+    for (const auto& k : all.value()) {
+      std::string scope;
+      for (const auto& s : k.scope) scope += (scope.empty() ? "" : ", ") + c.t("section." + s);
+      rows.push_back({{"id", k.id}, {"recipient", k.recipient_name}, {"purpose", k.purpose}, {"scope", scope},
+                      {"given_on", k.given_on}, {"withdrawn_on", k.withdrawn_on}, {"in_force", in_force(k, today)}});
+    }
+    m["consents"] = rows;
+    json partners = json::array();
+    for (const auto& p : consents_.partners()) partners.push_back(p);
+    m["partners"] = partners;
+    json sections = json::array();
+    for (const auto& s : dossier_sections()) sections.push_back({{"code", s}, {"label", c.t("section." + s)}});
+    m["sections"] = sections;
+    m["errors"] = errors;
+    html(c, status, "consents", m);
+  };
+
+  add("GET", R"(/jobseekers/(\d+)/consents)", "consents.show", Access::kDossier,
+      [page](Ctx& c) { page(c, json::array(), 200); });
+
+  add("POST", R"(/jobseekers/(\d+)/consents)", "consents.create", Access::kDossier, [this, page](Ctx& c) {
+    auto k = consents_.record(*c.who, c.path_id(), consent_from_form(c.form));
+    if (k.is_ok()) return redirect(c, "/jobseekers/" + std::to_string(c.path_id()) + "/consents");
+    if (k.status().code() != Code::kInvalid) return fail(c, k.status());
+    json errors = json::array();
+    for (const auto& e : k.status().fields()) errors.push_back(Catalogs::get().describe(c.lang, e));
+    page(c, errors, 422);
+  });
+
+  add("POST", R"(/jobseekers/(\d+)/consents/(\d+)/withdraw)", "consents.withdraw", Access::kDossier, [this](Ctx& c) {
+    auto k = consents_.withdraw(*c.who, c.path_id(), c.path_id(2));
+    if (!k.is_ok()) return fail(c, k.status());
+    redirect(c, "/jobseekers/" + std::to_string(c.path_id()) + "/consents");
+  });
+
+  add("GET", R"(/shared)", "shared.list", Access::kAuthenticated, [this](Ctx& c) {
+    auto all = consents_.shared_with(*c.who);
+    if (!all.is_ok()) return fail(c, all.status());
+    json m = base_model(c);
+    m["title"] = c.t("shared.title");
+    json items = json::array();
+    for (const auto& i : all.value()) items.push_back(i);
+    m["items"] = items;
+    html(c, 200, "shared_list", m);
+  });
+
+  add("GET", R"(/jobseekers/(\d+)/shared)", "shared.show", Access::kDossier, [this](Ctx& c) {
+    auto s = consents_.shared(*c.who, c.path_id());
+    if (!s.is_ok()) return fail(c, s.status());
+    json m = base_model(c);
+    m["title"] = s->jobseeker.first_name + " " + s->jobseeker.last_name;
+    m["jobseeker"] = {{"id", s->jobseeker.id}, {"full_name", m["title"]}};
+    json purposes = json::array();
+    for (const auto& p : s->purposes) purposes.push_back(p);
+    m["purposes"] = purposes;
+    add_sections(m, c, s->jobseeker, s->sections);
+    m["can_edit"] = false;
+    html(c, 200, "shared", m);
+  });
+
+  add("GET", R"(/jobseekers/(\d+)/break-glass)", "break_glass.form", Access::kAuthenticated, [this](Ctx& c) {
+    if (!allowed(*c.who, Action::kBreakGlass)) return fail(c, Status::forbidden());
+    json m = base_model(c);
+    m["title"] = c.t("break_glass.title");
+    m["id"] = c.path_id();
+    m["hours"] = kBreakGlassHours;
+    m["errors"] = json::array();
+    html(c, 200, "break_glass", m);
+  });
+
+  add("POST", R"(/jobseekers/(\d+)/break-glass)", "break_glass.open", Access::kAuthenticated, [this](Ctx& c) {
+    auto until = consents_.break_glass(*c.who, c.path_id(), {{"reason", c.form.get("reason")}});
+    if (until.is_ok()) return redirect(c, "/jobseekers/" + std::to_string(c.path_id()));
+    if (until.status().code() != Code::kInvalid) return fail(c, until.status());
+    json m = base_model(c);
+    m["title"] = c.t("break_glass.title");
+    m["id"] = c.path_id();
+    m["hours"] = kBreakGlassHours;
+    m["reason"] = c.form.get("reason");
+    m["errors"] = json::array();
+    for (const auto& e : until.status().fields()) m["errors"].push_back(Catalogs::get().describe(c.lang, e));
+    html(c, 422, "break_glass", m);
+  });
+}
+
+}  // namespace spiraal
