@@ -41,18 +41,31 @@ check demo-data 0 "$bin" demo-data --db "$dir/demo.db" --jobseekers 50
 contains demo-logins "coach"
 check demo-data-twice 2 "$bin" demo-data --db "$dir/demo.db" --jobseekers 50
 contains demo-data-twice-message "not empty"
-check export 0 "$bin" export --db "$dir/demo.db" --jobseeker 1
+check export 0 "$bin" subject export --db "$dir/demo.db" --jobseeker 1
 contains export-json '"contacts"'
-check export-missing 2 "$bin" export --db "$dir/demo.db" --jobseeker 999999
+contains export-opened '"life_history"'
+check export-missing 2 "$bin" subject export --db "$dir/demo.db" --jobseeker 999999
+check export-pdf 0 "$bin" subject export --db "$dir/demo.db" --jobseeker 1 --out "$dir/sar"
+check export-pdf-is-pdf 0 sh -c "pdftotext '$dir/sar/spiraal-1.pdf' - | grep -q 'Alles wat Spiraal over jou bijhoudt'"
+check export-json-file 0 test -s "$dir/sar/spiraal-1.json"
+check export-bad-lang 2 "$bin" subject export --db "$dir/demo.db" --jobseeker 1 --lang fr
+check retention 0 "$bin" subject retention --db "$dir/demo.db" --months 1
+contains retention-summary "closed dossiers past 1 months"
+check erase-needs-yes 2 "$bin" subject erase --db "$dir/demo.db" --jobseeker 2
+check erase 0 "$bin" subject erase --db "$dir/demo.db" --jobseeker 2 --yes
+contains erase-tombstone "tombstone"
+check erased-is-gone 2 "$bin" subject export --db "$dir/demo.db" --jobseeker 2
+check erased-leaves-no-contacts 0 sh -c "[ \"\$(sqlite3 '$dir/demo.db' 'SELECT COUNT(*) FROM contacts WHERE jobseeker_id = 2')\" = 0 ]"
+check erase-missing 2 "$bin" subject erase --db "$dir/demo.db" --jobseeker 2 --yes
 check demo-key-created 0 test -f "$dir/demo.db.key"
 check notes-sealed 0 sh -c "[ \"\$(sqlite3 '$dir/demo.db' \"SELECT COUNT(*) FROM contacts WHERE note NOT LIKE 'enc:1:%'\")\" = 0 ]"
 check keys-rotate 0 "$bin" keys rotate --db "$dir/demo.db"
 contains keys-rotated "re-encrypted"
 check keys-one-left 0 sh -c "[ \"\$(grep -c . '$dir/demo.db.key')\" = 1 ]"
-check export-after-rotation 0 "$bin" export --db "$dir/demo.db" --jobseeker 1
-check missing-key-file 1 "$bin" export --db "$dir/demo.db" --jobseeker 1 --key-file "$dir/absent.key"
+check export-after-rotation 0 "$bin" subject export --db "$dir/demo.db" --jobseeker 1
+check missing-key-file 1 "$bin" subject export --db "$dir/demo.db" --jobseeker 1 --key-file "$dir/absent.key"
 printf 'k9 %064d\n' 7 > "$dir/other.key"
-check wrong-key 1 "$bin" export --db "$dir/demo.db" --jobseeker 1 --key-file "$dir/other.key"
+check wrong-key 1 "$bin" subject export --db "$dir/demo.db" --jobseeker 1 --key-file "$dir/other.key"
 contains wrong-key-message "unknown key"
 check postgres-needs-a-key 1 env -u SPIRAAL_KEY_FILE "$bin" migrate --db postgresql://nobody@127.0.0.1:1/none
 contains postgres-key-message "needs --key-file"

@@ -102,6 +102,8 @@ const std::map<std::string, std::string> kExpected = {
     {"shared.show", "DDDDDDA"},
     {"break_glass.form", "DDDADDD"},
     {"break_glass.open", "DDDADDD"},
+    {"api.subject.export", "DADADDD"},
+    {"subject.show", "DADADDD"},
     {"api.users.list", "DDDDADD"},
     {"api.users.create", "DDDDADD"},
 };

@@ -11,7 +11,6 @@
 
 #include "core/account.h"
 #include "core/secrets.h"
-#include "report/dossier_export.h"
 #include "store/demo_data.h"
 #include "store/demo_trajectories.h"
 #include "store/reseal.h"
@@ -46,8 +45,20 @@ std::shared_ptr<const FieldCipher> load_cipher(const Options& o) {
   return cipher.value();
 }
 
+
+void print_errors(const FieldErrors& errors) {
+  for (const auto& e : errors) std::cerr << "spiraal: " << Catalogs::get().describe("en", e) << "\n";
+}
+
+httplib::Server* running_server = nullptr;
+void stop_server(int) {
+  if (running_server) running_server->stop();
+}
+
+}  // namespace
+
 // Opens and migrates the database; prints why not on failure.
-std::unique_ptr<Store> open_store(const Options& o, size_t pool_size = 2) {
+std::unique_ptr<Store> open_store(const Options& o, size_t pool_size) {
   const std::string& db = o.db;
   auto cipher = load_cipher(o);
   if (!cipher) return nullptr;
@@ -65,17 +76,6 @@ std::unique_ptr<Store> open_store(const Options& o, size_t pool_size = 2) {
   for (const auto& name : applied.value()) spdlog::info("applied migration {}", name);
   return std::move(store).value();
 }
-
-void print_errors(const FieldErrors& errors) {
-  for (const auto& e : errors) std::cerr << "spiraal: " << Catalogs::get().describe("en", e) << "\n";
-}
-
-httplib::Server* running_server = nullptr;
-void stop_server(int) {
-  if (running_server) running_server->stop();
-}
-
-}  // namespace
 
 int run_serve(const Options& o) {
   auto store = open_store(o, size_t(o.threads));
@@ -177,18 +177,6 @@ int run_demo_data(const Options& o) {
               << " crises, " << paths->closed << " closed\n";
   std::cout << "demo logins (password \"" << o.demo_password << "\"):\n";
   for (const auto& [username, role] : demo_logins()) std::cout << "  " << username << "  (" << role << ")\n";
-  return 0;
-}
-
-int run_export(const Options& o) {
-  auto store = open_store(o);
-  if (!store) return 1;
-  auto doc = export_dossier(*store, o.jobseeker_id, "cli");
-  if (!doc.is_ok()) {
-    std::cerr << "spiraal: no jobseeker " << o.jobseeker_id << "\n";
-    return 2;
-  }
-  std::cout << doc->dump(2) << "\n";
   return 0;
 }
 

@@ -3,9 +3,11 @@
 // success, 1 when the operation failed, 2 for bad input.
 #include <cstdint>
 #include <istream>
+#include <memory>
 #include <string>
 
 #include "core/signals.h"
+#include "store/store.h"
 
 namespace spiraal::cli {
 
@@ -24,14 +26,23 @@ struct Options {
   uint64_t seed = 20100301;
   std::string demo_password = "spiraal-demo";
   int64_t jobseeker_id = 0;
+  std::string out_dir;        // subject export: write JSON, HTML and PDF here
+  std::string lang = "nl";    // subject export: language of the readable report
+  int retention_months = 60;  // subject retention: months after closing
+  bool yes = false;           // subject erase: confirmed
 };
+
+// Opens and migrates the database (with its key); prints why not on failure.
+std::unique_ptr<Store> open_store(const Options& o, size_t pool_size = 2);
 
 int run_serve(const Options& o);
 int run_migrate(const Options& o);
 int run_user_add(const Options& o, std::istream& password_in);
 int run_token_create(const Options& o);
 int run_demo_data(const Options& o);
-int run_export(const Options& o);
+int run_subject_export(const Options& o);
+int run_subject_erase(const Options& o);
+int run_subject_retention(const Options& o);
 int run_audit_verify(const Options& o);
 int run_keys_rotate(const Options& o);
 

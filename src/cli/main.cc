@@ -73,9 +73,24 @@ int main(int argc, char** argv) {
   auto* keys_rotate = keys->add_subcommand("rotate", "Add a new key and re-encrypt every sensitive field with it");
   db_option(keys_rotate);
 
-  auto* exp = app.add_subcommand("export", "Export everything held on one jobseeker as JSON");
-  db_option(exp);
-  exp->add_option("--jobseeker", opts.jobseeker_id, "Jobseeker id")->required();
+  auto* subject = app.add_subcommand("subject", "GDPR rights of one person: access, erasure, retention");
+  subject->require_subcommand(1);
+  auto* subject_export = subject->add_subcommand("export", "Everything held on one jobseeker: JSON, or JSON + PDF with --out");
+  db_option(subject_export);
+  subject_export->add_option("--jobseeker", opts.jobseeker_id, "Jobseeker id")->required();
+  subject_export->add_option("--out", opts.out_dir, "Directory for spiraal-<id>.json, .html and .pdf (default: JSON on stdout)");
+  subject_export->add_option("--lang", opts.lang, "Language of the readable report (nl or en)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"nl", "en"}));
+  auto* subject_erase = subject->add_subcommand("erase", "Erase one jobseeker's personal data, keeping an anonymised tombstone");
+  db_option(subject_erase);
+  subject_erase->add_option("--jobseeker", opts.jobseeker_id, "Jobseeker id")->required();
+  subject_erase->add_flag("--yes", opts.yes, "Confirm: this cannot be undone")->required();
+  auto* subject_retention = subject->add_subcommand("retention", "List closed dossiers past the retention period");
+  db_option(subject_retention);
+  subject_retention->add_option("--months", opts.retention_months, "Retention period after closing, in months")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1200));
 
   try {
     app.parse(argc, argv);
@@ -91,7 +106,9 @@ int main(int argc, char** argv) {
     if (*user_add) return run_user_add(opts, std::cin);
     if (*token_create) return run_token_create(opts);
     if (*demo) return run_demo_data(opts);
-    if (*exp) return run_export(opts);
+    if (*subject_export) return run_subject_export(opts);
+    if (*subject_erase) return run_subject_erase(opts);
+    if (*subject_retention) return run_subject_retention(opts);
     if (*audit_verify) return run_audit_verify(opts);
     if (*keys_rotate) return run_keys_rotate(opts);
   } catch (const std::exception& e) {

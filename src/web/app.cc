@@ -57,6 +57,7 @@ App::App(Store& store, AppOptions options)
   add_score_routes();
   add_instrument_routes();
   add_consent_routes();
+  add_subject_routes();
   add_page_routes();
   add_dossier_pages();
   add_admin_routes();

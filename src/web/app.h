@@ -101,6 +101,7 @@ class App {
   void add_score_routes();
   void add_instrument_routes();
   void add_consent_routes();
+  void add_subject_routes();
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
 
   Store& store_;

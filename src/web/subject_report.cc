@@ -1,0 +1,33 @@
+#include "web/subject_report.h"
+
+#include "web/i18n.h"
+#include "web/view.h"
+
+namespace spiraal {
+
+using nlohmann::json;
+
+json subject_report_model(const json& doc, const std::string& lang) {
+  const Catalogs& cat = Catalogs::get();
+  json tables = json::array();
+  for (const auto& [table, rows] : doc["tables"].items()) {
+    json shown = json::array();
+    for (const auto& row : rows) {
+      json fields = json::array();
+      for (const auto& [column, value] : row.items()) {
+        if (value.is_null()) continue;
+        fields.push_back({{"label", column}, {"value", value.is_string() ? value.get<std::string>() : value.dump()}});
+      }
+      shown.push_back({{"fields", fields}});
+    }
+    tables.push_back({{"title", cat.text(lang, "subject.table." + table)}, {"rows", shown}, {"count", rows.size()}});
+  }
+  return {{"subject", doc["subject"]}, {"exported_at", doc["exported_at"]}, {"tables", tables}, {"audit", doc["audit"]},
+          {"t", cat.catalog(lang)}, {"lang", lang}};
+}
+
+std::string subject_report_document(const json& doc, const std::string& lang) {
+  return Views::get().fragment("subject_report_document", subject_report_model(doc, lang));
+}
+
+}  // namespace spiraal
