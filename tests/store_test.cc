@@ -177,14 +177,19 @@ TEST_P(StoreTest, DuplicateUsername_IsAFieldError) {
   EXPECT_EQ(again.status().fields()[0].rule, "taken");
 }
 
-TEST_P(StoreTest, Sessions_ExpireAndCanBeDeleted) {
-  ASSERT_TRUE(store().create_session({"live", coach_.user.id, "csrf1", "2999-01-01T00:00:00Z"}).is_ok());
-  ASSERT_TRUE(store().create_session({"dead", coach_.user.id, "csrf2", "2000-01-01T00:00:00Z"}).is_ok());
-  EXPECT_TRUE(store().session("live", now_utc()).has_value());
-  EXPECT_EQ(store().session("live", now_utc())->second.username, "coach.a");
-  EXPECT_FALSE(store().session("dead", now_utc()).has_value());
+TEST_P(StoreTest, Sessions_ExpireWhenOldOrIdleAndCanBeDeleted) {
+  const std::string long_ago = "2000-01-01T00:00:00Z";
+  ASSERT_TRUE(store().create_session({"live", coach_.user.id, "csrf1", "2999-01-01T00:00:00Z", {}}).is_ok());
+  ASSERT_TRUE(store().create_session({"dead", coach_.user.id, "csrf2", long_ago, {}}).is_ok());
+  EXPECT_TRUE(store().session("live", now_utc(), long_ago).has_value());
+  EXPECT_EQ(store().session("live", now_utc(), long_ago)->second.username, "coach.a");
+  EXPECT_FALSE(store().session("dead", now_utc(), long_ago).has_value());
+  // Idle: unused since before the cutoff, until a use is recorded.
+  EXPECT_FALSE(store().session("live", now_utc(), "2999-01-01T00:00:00Z").has_value());
+  store().touch_session("live", "2999-06-01T00:00:00Z");
+  EXPECT_TRUE(store().session("live", now_utc(), "2999-01-01T00:00:00Z").has_value());
   store().delete_session("live");
-  EXPECT_FALSE(store().session("live", now_utc()).has_value());
+  EXPECT_FALSE(store().session("live", now_utc(), long_ago).has_value());
 }
 
 TEST_P(StoreTest, Tokens_ResolveToTheirUser) {

@@ -2,8 +2,14 @@
 // language switch, and forms that answer with errors in the user's language.
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <regex>
 
+#include "core/clock.h"
 #include "test_support.h"
 #include "web/form.h"
 #include "web/i18n.h"
@@ -148,6 +154,48 @@ TEST_F(WebSessionTest, Logout_EndsTheSession) {
   auto r = server_->client().Get("/caseload", {{"Cookie", cookie}});
   EXPECT_EQ(r->status, 303);
   EXPECT_TRUE(r->get_header_value("Location").starts_with("/login"));
+}
+
+TEST_F(WebSessionTest, SessionsEndAfterIdleTimeAndAfterTheirLifetime) {
+  std::string cookie = login();
+  EXPECT_EQ(server_->client().Get("/caseload", {{"Cookie", cookie}})->status, 200);
+  auto sessions = [&](const std::string& set) { db_->store().pool().acquire()->query("UPDATE sessions SET " + set); };
+  // 31 minutes without a request: idle.
+  sessions("last_seen_at = '" + utc_timestamp(std::chrono::system_clock::now() - std::chrono::minutes(31)) + "'");
+  auto idle = server_->client().Get("/caseload", {{"Cookie", cookie}});
+  EXPECT_EQ(idle->status, 303);
+  EXPECT_TRUE(idle->get_header_value("Location").starts_with("/login"));
+  // A fresh log-in; a request within the idle time keeps it alive...
+  cookie = login();
+  sessions("last_seen_at = '" + utc_timestamp(std::chrono::system_clock::now() - std::chrono::minutes(20)) + "'");
+  EXPECT_EQ(server_->client().Get("/caseload", {{"Cookie", cookie}})->status, 200);
+  // ...but not past its absolute lifetime.
+  sessions("expires_at = '" + utc_timestamp(std::chrono::system_clock::now() - std::chrono::seconds(1)) + "'");
+  EXPECT_EQ(server_->client().Get("/caseload", {{"Cookie", cookie}})->status, 303);
+}
+
+TEST(RequestLimits, AClientThatStallsMidRequest_IsCutOff) {
+  auto db = TestDb::create(Engine::kSqlite);
+  AppOptions options;
+  options.read_timeout_seconds = 1;
+  TestServer server(db->store(), options);
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(uint16_t(server.port()));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  const std::string partial = "GET /healthz HTTP/1.1\r\nHost: x\r\n";  // never finished
+  ASSERT_EQ(::send(fd, partial.data(), partial.size(), 0), ssize_t(partial.size()));
+  timeval wait{4, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+  char buf[512];
+  auto started = std::chrono::steady_clock::now();
+  ssize_t got = ::recv(fd, buf, sizeof buf, 0);  // 0 (closed) or an error answer, well before 4 s
+  auto waited = std::chrono::steady_clock::now() - started;
+  ::close(fd);
+  EXPECT_GE(got, 0);
+  EXPECT_LT(waited, std::chrono::seconds(4));
 }
 
 TEST_F(WebSessionTest, Pages_SendSecurityHeaders) {

@@ -53,6 +53,7 @@ struct Session {
   int64_t user_id = 0;
   std::string csrf_token;
   std::string expires_at;
+  std::string last_seen_at;  // read only
 };
 
 // One line of the audit log. Written for every read and write of a dossier.
@@ -146,7 +147,12 @@ class Store {
   std::optional<User> user_by_token(const std::string& token_hash);
   Status create_session(const Session& s);
   // The live session with this digest and its (active) user.
-  std::optional<std::pair<Session, User>> session(const std::string& token_hash, const std::string& now);
+  // The session and its user while it is neither expired (`now`) nor idle
+  // since before `idle_cutoff`; `last_seen` is the last recorded use.
+  std::optional<std::pair<Session, User>> session(const std::string& token_hash, const std::string& now,
+                                                  const std::string& idle_cutoff);
+  // Records a use of the session (for the idle timeout).
+  void touch_session(const std::string& token_hash, const std::string& now);
   Status delete_session(const std::string& token_hash);
 
   // --- Dossiers

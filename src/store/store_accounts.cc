@@ -102,12 +102,15 @@ Status Store::create_session(const Session& s) {
   return Status::ok();
 }
 
-std::optional<std::pair<Session, User>> Store::session(const std::string& token_hash, const std::string& now) {
+std::optional<std::pair<Session, User>> Store::session(const std::string& token_hash, const std::string& now,
+                                                      const std::string& idle_cutoff) {
   auto c = pool_->acquire();
   auto r = c->query(std::string("SELECT s.csrf_token, s.expires_at, ") + kUserColumns +
-                        " FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN teams t ON t.id = u.team_id "
-                        "WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1",
-                    {token_hash, now});
+                        ", COALESCE(s.last_seen_at, s.created_at) FROM sessions s JOIN users u ON u.id = s.user_id "
+                        "LEFT JOIN teams t ON t.id = u.team_id "
+                        "WHERE s.token_hash = ? AND s.expires_at > ? AND COALESCE(s.last_seen_at, s.created_at) > ? "
+                        "AND u.active = 1",
+                    {token_hash, now, idle_cutoff});
   if (r.empty()) return std::nullopt;
   // user_from_row reads from column 0: re-base by copying the tail.
   sql::Rows user_rows;
@@ -116,7 +119,11 @@ std::optional<std::pair<Session, User>> Store::session(const std::string& token_
     cells.push_back(r.is_null(0, col) ? std::nullopt : std::optional<std::string>(r.text(0, col)));
   user_rows.add_row(std::move(cells));
   User u = user_from_row(user_rows, 0);
-  return std::make_pair(Session{token_hash, u.id, r.text(0, 0), r.text(0, 1)}, u);
+  return std::make_pair(Session{token_hash, u.id, r.text(0, 0), r.text(0, 1), r.text(0, 11)}, u);
+}
+
+void Store::touch_session(const std::string& token_hash, const std::string& now) {
+  pool_->acquire()->query("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", {now, token_hash});
 }
 
 Status Store::delete_session(const std::string& token_hash) {

@@ -69,6 +69,10 @@ void App::add(std::string method, std::string pattern, std::string name, Access 
 
 void App::install(httplib::Server& server) {
   server.set_payload_max_length(options_.max_body_bytes);
+  server.set_read_timeout(options_.read_timeout_seconds, 0);
+  server.set_write_timeout(options_.write_timeout_seconds, 0);
+  server.set_keep_alive_timeout(options_.keep_alive_seconds);
+  server.set_keep_alive_max_count(100);
   if (!options_.static_dir.empty()) server.set_mount_point("/static", options_.static_dir);
   for (const auto& route : routes_) {
     auto handler = [this, &route](const httplib::Request& req, httplib::Response& res) { dispatch(route, req, res); };

@@ -25,6 +25,9 @@ struct AppOptions {
   bool secure_cookies = true;             // off only for plain-HTTP tests of cookie handling
   std::string static_dir;                 // web assets (CSS, JS, vendored npm libraries)
   size_t max_body_bytes = 1 << 20;        // larger bodies get 413
+  int read_timeout_seconds = 10;          // a client that stalls while sending is cut off
+  int write_timeout_seconds = 30;         // ... or while receiving
+  int keep_alive_seconds = 5;             // idle keep-alive connections are closed
   SignalSettings signals;                 // thresholds of the caseload signals
 };
 

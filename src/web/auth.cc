@@ -66,7 +66,9 @@ Caller Auth::identify(const std::string& authorization, const std::string& cooki
   std::string token = cookie_value(cookies, kSessionCookie);
   if (token.empty()) return caller;
   std::string digest = sha256_hex(token);
-  if (auto s = store_.session(digest, now_utc())) {
+  const auto now = std::chrono::system_clock::now();
+  if (auto s = store_.session(digest, utc_timestamp(now), utc_timestamp(now - kSessionIdle))) {
+    if (s->first.last_seen_at < utc_timestamp(now - kTouchEvery)) store_.touch_session(digest, utc_timestamp(now));
     caller.user = s->second;
     caller.via_session = true;
     caller.session_hash = digest;
@@ -90,7 +92,7 @@ Result<Auth::LoggedIn> Auth::login(const std::string& username, const std::strin
   limiter_.succeeded(username);
   std::string token = random_token();
   std::string expires = utc_timestamp(std::chrono::system_clock::now() + kSessionLifetime);
-  store_.create_session(Session{sha256_hex(token), user->id, random_token(16), expires});
+  store_.create_session(Session{sha256_hex(token), user->id, random_token(16), expires, {}});
   return LoggedIn{token, *user};
 }
 

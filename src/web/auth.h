@@ -68,7 +68,12 @@ class Auth {
   std::string clear_session_cookie() const;
   std::string language_cookie(const std::string& lang) const;
 
+  // A session ends 12 hours after log-in (absolute) or after 30 minutes
+  // without a request (idle), whichever comes first. Uses are recorded at
+  // most once a minute.
   static constexpr std::chrono::hours kSessionLifetime{12};
+  static constexpr std::chrono::minutes kSessionIdle{30};
+  static constexpr std::chrono::seconds kTouchEvery{60};
 
  private:
   Store& store_;
