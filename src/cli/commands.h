@@ -30,6 +30,8 @@ struct Options {
   std::string lang = "nl";    // subject export: language of the readable report
   int retention_months = 60;  // subject retention: months after closing
   bool yes = false;           // subject erase: confirmed
+  std::string backup_file;    // backup --to / restore --from
+  bool force = false;         // restore: replace an existing SQLite file
 };
 
 // Opens and migrates the database (with its key); prints why not on failure.
@@ -41,6 +43,8 @@ int run_user_add(const Options& o, std::istream& password_in);
 int run_token_create(const Options& o);
 int run_demo_data(const Options& o);
 int run_subject_export(const Options& o);
+int run_backup(const Options& o);
+int run_restore(const Options& o);
 int run_subject_erase(const Options& o);
 int run_subject_retention(const Options& o);
 int run_audit_verify(const Options& o);

@@ -73,6 +73,14 @@ int main(int argc, char** argv) {
   auto* keys_rotate = keys->add_subcommand("rotate", "Add a new key and re-encrypt every sensitive field with it");
   db_option(keys_rotate);
 
+  auto* backup = app.add_subcommand("backup", "Write a consistent backup while the server runs (SQLite VACUUM INTO, pg_dump)");
+  db_option(backup);
+  backup->add_option("--to", opts.backup_file, "Backup file to create")->required();
+  auto* restore = app.add_subcommand("restore", "Restore a backup made by `spiraal backup`");
+  db_option(restore);
+  restore->add_option("--from", opts.backup_file, "Backup file")->required();
+  restore->add_flag("--force", opts.force, "Replace an existing SQLite database (stop the server first)");
+
   auto* subject = app.add_subcommand("subject", "GDPR rights of one person: access, erasure, retention");
   subject->require_subcommand(1);
   auto* subject_export = subject->add_subcommand("export", "Everything held on one jobseeker: JSON, or JSON + PDF with --out");
@@ -106,6 +114,8 @@ int main(int argc, char** argv) {
     if (*user_add) return run_user_add(opts, std::cin);
     if (*token_create) return run_token_create(opts);
     if (*demo) return run_demo_data(opts);
+    if (*backup) return run_backup(opts);
+    if (*restore) return run_restore(opts);
     if (*subject_export) return run_subject_export(opts);
     if (*subject_erase) return run_subject_erase(opts);
     if (*subject_retention) return run_subject_retention(opts);
