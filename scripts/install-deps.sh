@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
-  build-essential cmake pkg-config git
+  build-essential cmake pkg-config git clang libclang-rt-14-dev
   libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libpqxx-dev libsodium-dev
   libspdlog-dev libcli11-dev libmstch-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev

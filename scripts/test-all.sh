@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test suite, as CI runs it: unit, store and API tests against SQLite
 # and a throw-away PostgreSQL; the same again under AddressSanitizer and
-# UndefinedBehaviorSanitizer; then the browser tests in Debian's chromium.
+# UndefinedBehaviorSanitizer; a short libFuzzer run of the input parsers
+# (clang); then the browser tests in Debian's chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JOBS=${JOBS:-$(nproc)}
@@ -24,6 +25,9 @@ echo "== the same under AddressSanitizer and UndefinedBehaviorSanitizer"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DSPIRAAL_SANITIZE=ON -DSPIRAAL_BENCH=OFF >/dev/null
 cmake --build build-asan -j "$JOBS"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest -j "$JOBS" --output-on-failure)
+
+echo "== fuzzing the input parsers, 20 s per harness (scripts/fuzz.sh)"
+scripts/fuzz.sh 20
 
 echo "== browser tests (Playwright with Debian's chromium)"
 SPIRAAL_BIN="$PWD/build/spiraal" node --test tests/browser/
