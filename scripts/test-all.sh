@@ -2,7 +2,8 @@
 # Every test suite, as CI runs it: unit, store and API tests against SQLite
 # and a throw-away PostgreSQL; the same again under AddressSanitizer and
 # UndefinedBehaviorSanitizer; a short libFuzzer run of the input parsers
-# (clang); then the browser tests in Debian's chromium.
+# (clang); the browser tests in Debian's chromium; then the fault tests
+# (kill -9 rounds on both stores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JOBS=${JOBS:-$(nproc)}
@@ -31,3 +32,6 @@ scripts/fuzz.sh 20
 
 echo "== browser tests (Playwright with Debian's chromium)"
 SPIRAAL_BIN="$PWD/build/spiraal" node --test tests/browser/
+
+echo "== fault tests: kill -9 during acknowledged writes, SQLite and PostgreSQL; backup round trip"
+SPIRAAL_BIN="$PWD/build/spiraal" node --test tests/fault/

@@ -1,6 +1,8 @@
 // The consent register (recorded with the jobseeker, withdrawn at any time),
 // the partner's view of what a consent shares, and a coordinator's "break
 // the glass" access: API and pages over ConsentService.
+#include <algorithm>
+
 #include "core/clock.h"
 #include "core/jobseeker.h"
 #include "web/app.h"
@@ -79,7 +81,8 @@ void App::add_consent_routes() {
     send_json(c, 201, {{"expires_at", until.value()}});
   });
 
-  auto page = [this](Ctx& c, const json& errors, int status) {
+  // The register and the form; after a refused form, what was typed (`draft`).
+  auto page = [this](Ctx& c, const json& errors, int status, const json& draft) {
     auto j = dossiers_.read(*c.who, c.path_id());
     if (!j.is_ok()) return fail(c, j.status());
     auto all = consents_.list(*c.who, c.path_id());
@@ -98,25 +101,34 @@ void App::add_consent_routes() {
     }
     m["consents"] = rows;
     json partners = json::array();
-    for (const auto& p : consents_.partners()) partners.push_back(p);
+    for (auto p : consents_.partners()) {
+      p["selected"] = draft.value("recipient_id", json()) == p["id"];
+      partners.push_back(p);
+    }
     m["partners"] = partners;
     json sections = json::array();
-    for (const auto& s : dossier_sections()) sections.push_back({{"code", s}, {"label", c.t("section." + s)}});
+    const json chosen = draft.value("scope", json::array());
+    for (const auto& s : dossier_sections())
+      sections.push_back({{"code", s}, {"label", c.t("section." + s)},
+                          {"checked", std::find(chosen.begin(), chosen.end(), json(s)) != chosen.end()}});
     m["sections"] = sections;
+    m["purpose"] = draft.value("purpose", "");
+    if (draft.contains("given_on")) m["today"] = draft["given_on"];
     m["errors"] = errors;
     html(c, status, "consents", m);
   };
 
   add("GET", R"(/jobseekers/(\d+)/consents)", "consents.show", Access::kDossier,
-      [page](Ctx& c) { page(c, json::array(), 200); });
+      [page](Ctx& c) { page(c, json::array(), 200, json::object()); });
 
   add("POST", R"(/jobseekers/(\d+)/consents)", "consents.create", Access::kDossier, [this, page](Ctx& c) {
-    auto k = consents_.record(*c.who, c.path_id(), consent_from_form(c.form));
+    json body = consent_from_form(c.form);
+    auto k = consents_.record(*c.who, c.path_id(), body);
     if (k.is_ok()) return redirect(c, "/jobseekers/" + std::to_string(c.path_id()) + "/consents");
     if (k.status().code() != Code::kInvalid) return fail(c, k.status());
     json errors = json::array();
     for (const auto& e : k.status().fields()) errors.push_back(Catalogs::get().describe(c.lang, e));
-    page(c, errors, 422);
+    page(c, errors, 422, body);
   });
 
   add("POST", R"(/jobseekers/(\d+)/consents/(\d+)/withdraw)", "consents.withdraw", Access::kDossier, [this](Ctx& c) {

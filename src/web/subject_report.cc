@@ -7,8 +7,24 @@ namespace spiraal {
 
 using nlohmann::json;
 
+namespace {
+
+// A column's label: the form field's name where there is one ("field.<column>"),
+// else the column name in words.
+std::string column_label(const json& catalog, const std::string& column) {
+  if (catalog.contains("field") && catalog["field"].contains(column) && catalog["field"][column].is_string())
+    return catalog["field"][column];
+  std::string out = column;
+  for (char& ch : out)
+    if (ch == '_') ch = ' ';
+  return out;
+}
+
+}  // namespace
+
 json subject_report_model(const json& doc, const std::string& lang) {
   const Catalogs& cat = Catalogs::get();
+  const json& catalog = cat.catalog(lang);
   json tables = json::array();
   for (const auto& [table, rows] : doc["tables"].items()) {
     json shown = json::array();
@@ -16,7 +32,7 @@ json subject_report_model(const json& doc, const std::string& lang) {
       json fields = json::array();
       for (const auto& [column, value] : row.items()) {
         if (value.is_null()) continue;
-        fields.push_back({{"label", column}, {"value", value.is_string() ? value.get<std::string>() : value.dump()}});
+        fields.push_back({{"label", column_label(catalog, column)}, {"value", value.is_string() ? value.get<std::string>() : value.dump()}});
       }
       shown.push_back({{"fields", fields}});
     }
