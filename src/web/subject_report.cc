@@ -1,5 +1,6 @@
 #include "web/subject_report.h"
 
+#include "store/subject_data.h"
 #include "web/i18n.h"
 #include "web/view.h"
 
@@ -26,7 +27,11 @@ json subject_report_model(const json& doc, const std::string& lang) {
   const Catalogs& cat = Catalogs::get();
   const json& catalog = cat.catalog(lang);
   json tables = json::array();
-  for (const auto& [table, rows] : doc["tables"].items()) {
+  // In the order of the data map, the dossier first.
+  for (auto it = subject_tables().rbegin(); it != subject_tables().rend(); ++it) {
+    const std::string table = it->table;
+    if (!doc["tables"].contains(table)) continue;
+    const json& rows = doc["tables"][table];
     json shown = json::array();
     for (const auto& row : rows) {
       json fields = json::array();
