@@ -50,6 +50,20 @@ const std::map<std::string, std::string> kExpected = {
     {"crises.end", "DADDDDD"},
     {"admin.users", "DDDDADD"},
     {"admin.users.create", "DDDDADD"},
+    // The sociale kaart: read by whoever refers or is referred to, kept by
+    // coordinators and admins; no dossier, so no relationship.
+    {"api.organisations.list", "DAAAADA"},
+    {"api.organisations.create", "DDDAADD"},
+    {"api.organisations.import", "DDDAADD"},
+    {"api.organisations.read", "DAAAADA"},
+    {"api.organisations.update", "DDDAADD"},
+    {"api.organisations.contacts.create", "DDDAADD"},
+    {"social_map.list", "DAAAADA"},
+    {"social_map.create", "DDDAADD"},
+    {"social_map.import", "DDDAADD"},
+    {"social_map.show", "DAAAADA"},
+    {"social_map.save", "DDDAADD"},
+    {"social_map.contacts.create", "DDDAADD"},
     {"api.me", "DAAAAAA"},
     {"api.jobseekers.list", "DAAADDD"},
     {"api.jobseekers.create", "DAAADDD"},
@@ -138,6 +152,10 @@ class RouteMatrixTest : public ::testing::Test {
     DossierService service(s);
     auto owner = users_["coach_assigned"].principal();
     jobseeker_ = service.create(owner, {{"first_name", "Ann"}, {"last_name", "P"}, {"birth_date", "1985-01-01"}})->id;
+    // The sociale kaart's routes take the first id of a path: an organisation
+    // with the dossier's id.
+    SocialMapService(s).create(users_["admin"].principal(), {{"name", "CAW Gent"}});
+    s.pool().acquire()->query("UPDATE organisations SET id = ?", {jobseeker_});
     contact_ = service
                    .add_contact(owner, jobseeker_,
                                 {{"date", "2026-01-01"}, {"kind", "phone"}, {"status", "held"}, {"initiative", "coach"}})

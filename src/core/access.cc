@@ -40,6 +40,13 @@ bool allowed(const Principal& p, Action a, Relation r) {
     case Action::kPickUpReferral:
       return (p.role == Role::kCoach || p.role == Role::kCoordinator) &&
              (r == Relation::kSameTeam || r == Relation::kAssigned);
+    case Action::kReadSocialMap:
+      // The directory holds no dossier data: whoever refers or is referred to
+      // may consult it, and those who maintain it.
+      return p.role == Role::kCoach || p.role == Role::kCoordinator || p.role == Role::kPartner ||
+             p.role == Role::kAdmin;
+    case Action::kManageSocialMap:
+      return p.role == Role::kCoordinator || p.role == Role::kAdmin;
     case Action::kWriteDossier:
       return (p.role == Role::kCoach || p.role == Role::kCoordinator) && r == Relation::kAssigned;
   }

@@ -40,6 +40,8 @@ enum class Action {
   kPickUpReferral,   // take a waiting referral of one's team
   kReadShared,       // read the sections a consent shares (partners)
   kBreakGlass,       // open temporary access to a dossier outside the team
+  kReadSocialMap,    // consult the sociale kaart (organisations and contacts)
+  kManageSocialMap,  // add, change and import organisations of the sociale kaart
 };
 
 // True when `p` may perform `a` on a dossier to which it stands in `r`

@@ -50,6 +50,7 @@ App::App(Store& store, AppOptions options)
       scores_(store, dossiers_),
       instruments_(store, dossiers_),
       consents_(store, dossiers_),
+      social_map_(store),
       auth_(store, options_.secure_cookies) {
   add_api_routes();
   add_spiral_api_routes();
@@ -58,6 +59,7 @@ App::App(Store& store, AppOptions options)
   add_instrument_routes();
   add_consent_routes();
   add_subject_routes();
+  add_social_map_routes();
   add_page_routes();
   add_dossier_pages();
   add_admin_routes();
@@ -143,7 +145,10 @@ void App::dispatch(const Route& route, const httplib::Request& req, httplib::Res
       c.form = Form::parse(req.body);
     // Browser sessions must prove the request came from our own pages.
     if (c.caller.via_session) {
-      std::string token = c.form.has("_csrf") ? c.form.get("_csrf") : req.get_header_value("X-CSRF-Token");
+      // A file upload (multipart/form-data) carries the token as a form part.
+      std::string token = c.form.has("_csrf")  ? c.form.get("_csrf")
+                          : req.has_file("_csrf") ? req.get_file_value("_csrf").content
+                                                  : req.get_header_value("X-CSRF-Token");
       if (!same_secret(token, c.caller.csrf_token)) return fail(c, Status::forbidden("csrf"));
     }
   }
@@ -207,6 +212,7 @@ nlohmann::json App::base_model(const Ctx& c) const {
                  {"role", c.t("vocab.role." + std::string(to_string(c.who->role)))},
                  {"can_caseload", allowed(*c.who, Action::kListCaseload)},
                  {"can_manage_users", allowed(*c.who, Action::kManageUsers)},
+                 {"can_social_map", allowed(*c.who, Action::kReadSocialMap)},
                  {"is_partner", c.who->role == Role::kPartner}};
   }
   return m;

@@ -14,6 +14,7 @@
 #include "store/dossier_service.h"
 #include "store/instrument_service.h"
 #include "store/score_service.h"
+#include "store/social_map_service.h"
 #include "store/trajectory_service.h"
 #include "store/store.h"
 #include "web/auth.h"
@@ -105,6 +106,7 @@ class App {
   void add_instrument_routes();
   void add_consent_routes();
   void add_subject_routes();
+  void add_social_map_routes();
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
 
   Store& store_;
@@ -114,6 +116,7 @@ class App {
   ScoreService scores_;
   InstrumentService instruments_;
   ConsentService consents_;
+  SocialMapService social_map_;
   Auth auth_;
   std::vector<Route> routes_;
 };
