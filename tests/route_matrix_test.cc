@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/consent_service.h"
+#include "store/goal_service.h"
 #include "store/trajectory_service.h"
 #include "test_support.h"
 
@@ -118,15 +119,37 @@ const std::map<std::string, std::string> kExpected = {
     {"break_glass.open", "DDDADDD"},
     {"api.subject.export", "DADADDD"},
     {"subject.show", "DADADDD"},
+    {"api.goals.list", "DADADDD"},
+    {"api.goals.create", "DADDDDD"},
+    {"api.goals.update", "DADDDDD"},
+    {"api.actions.create", "DADDDDD"},
+    {"api.actions.update", "DADDDDD"},
+    {"api.followups.list", "DADADDD"},
+    {"api.followups.create", "DADDDDD"},
+    {"api.agreements.list", "DADADDD"},
+    {"api.agreements.draft", "DADDDDD"},
+    {"api.agreements.sign", "DADDDDD"},
+    {"goals.show", "DADADDD"},
+    {"goals.create", "DADDDDD"},
+    {"actions.create", "DADDDDD"},
+    {"actions.update", "DADDDDD"},
+    {"followups.create", "DADDDDD"},
+    {"agreements.show", "DADADDD"},
+    {"agreements.draft", "DADDDDD"},
+    {"agreements.sign", "DADDDDD"},
+    {"agreements.print", "DADADDD"},
     {"api.users.list", "DDDDADD"},
     {"api.users.create", "DDDDADD"},
 };
 
-// A concrete path for a route pattern: the dossier, its contact, a section;
-// a referral's own id for /referrals/ routes.
-std::string concrete(std::string pattern, int64_t jobseeker, int64_t contact, int64_t referral, int64_t consent) {
+// A concrete path for a route pattern: the dossier, then the record the
+// second id names (a contact unless `second` maps the segment before it,
+// e.g. "/consents/" to a consent id); a referral's own id for /referrals/.
+std::string concrete(std::string pattern, int64_t jobseeker, int64_t contact, int64_t referral,
+                     const std::map<std::string, int64_t>& second) {
   if (pattern.find("/referrals/(") != std::string::npos) jobseeker = referral;
-  if (pattern.find("/consents/(") != std::string::npos) contact = consent;
+  for (const auto& [segment, id] : second)
+    if (pattern.find("/" + segment + "/(") != std::string::npos) contact = id;
   pattern = std::regex_replace(pattern, std::regex(R"(\(nl\|en\))"), "en");
   const char* name = pattern.find("/instruments/") != std::string::npos ? "ecogram" : "welfare";
   pattern = std::regex_replace(pattern, std::regex(R"(\(\[a-z_\]\+\))"), name);
@@ -175,18 +198,26 @@ class RouteMatrixTest : public ::testing::Test {
                     ->id;
     // The partner reads the life history only, by the jobseeker's consent.
     ConsentService consents(s, service);
-    consent_ = consents
+    second_ids_["consents"] = consents
                    .record(owner, jobseeker_,
                            {{"recipient_id", users_["partner"].user.id}, {"purpose", "W²-overleg"}, {"scope", {"life_history"}}})
                    ->id;
     // A second consent keeps the partner's access after the matrix withdraws the first.
     consents.record(owner, jobseeker_, {{"recipient_id", users_["partner"].user.id}, {"purpose", "Opvolging"}, {"scope", {"welfare"}}});
+    GoalService goals(s, service);
+    int64_t goal = goals.add_goal(owner, jobseeker_, {{"text", "Schulden op een rij"}, {"track", "welfare"},
+                                                      {"domain", "financial"}, {"horizon", "short"}})->id;
+    second_ids_["goals"] = goal;
+    second_ids_["actions"] =
+        goals.add_action(owner, jobseeker_, goal, {{"text", "Bellen"}, {"owner", "coach"}, {"due_on", "2026-12-01"}})->id;
+    second_ids_["agreements"] = goals.draft_agreement(owner, jobseeker_, {{"goal_ids", {goal}}})->id;
     server_ = std::make_unique<TestServer>(s);
   }
 
   std::unique_ptr<TestDb> db_;
   std::map<std::string, TestUser> users_;
-  int64_t jobseeker_ = 0, contact_ = 0, referral_ = 0, consent_ = 0;
+  int64_t jobseeker_ = 0, contact_ = 0, referral_ = 0;
+  std::map<std::string, int64_t> second_ids_;  // path segment -> id of the record it names
   std::unique_ptr<TestServer> server_;
 };
 
@@ -205,7 +236,7 @@ TEST_F(RouteMatrixTest, EveryRoleAndRelationship_GetsWhatTheMatrixSays) {
   for (const auto& route : server_->app().routes()) {
     auto expected = kExpected.find(route.name);
     if (expected == kExpected.end()) continue;  // reported by the test above
-    std::string path = concrete(route.pattern, jobseeker_, contact_, referral_, consent_);
+    std::string path = concrete(route.pattern, jobseeker_, contact_, referral_, second_ids_);
     bool api = path.starts_with("/api/");
     for (size_t i = 0; i < kCallers.size(); ++i) {
       httplib::Headers headers;

@@ -18,6 +18,11 @@ const std::vector<SealedColumn>& sealed_columns() {
       {"instrument_versions", "id", nullptr, "document"},
       {"consents", "id", nullptr, "purpose"},
       {"break_glass", "id", nullptr, "reason"},
+      {"goals", "id", nullptr, "text"},
+      {"goal_actions", "id", nullptr, "text"},
+      {"followups", "id", nullptr, "improved"},
+      {"followups", "id", nullptr, "actions_review"},
+      {"agreements", "id", nullptr, "content"},
   };
   return columns;
 }

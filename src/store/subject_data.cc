@@ -11,6 +11,17 @@ using nlohmann::json;
 
 const std::vector<SubjectTable>& subject_tables() {
   static const std::vector<SubjectTable> tables = {
+      {"agreements", "jobseeker_id",
+       {"id", "version", "content", "signed_on", "signed_by", "signed_at", "created_by", "created_at"}, {"content"}},
+      {"followups", "jobseeker_id", {"id", "held_on", "improved", "actions_review", "created_by", "created_at"}, {}},
+      {"goal_actions", "jobseeker_id",
+       {"id", "goal_id", "version", "text", "owner", "organisation_id", "due_on", "status", "created_by", "created_at",
+        "updated_at"},
+       {}},
+      {"goals", "jobseeker_id",
+       {"id", "version", "text", "track", "domain", "horizon", "features", "status", "created_by", "created_at",
+        "updated_at"},
+       {"features"}},
       {"break_glass", "jobseeker_id", {"id", "user_id", "reason", "opened_at", "expires_at"}, {}},
       {"consents", "jobseeker_id",
        {"id", "recipient_id", "purpose", "scope", "given_on", "withdrawn_on", "recorded_by", "recorded_at"}, {"scope"}},

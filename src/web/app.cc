@@ -51,6 +51,7 @@ App::App(Store& store, AppOptions options)
       instruments_(store, dossiers_),
       consents_(store, dossiers_),
       social_map_(store),
+      goals_(store, dossiers_),
       auth_(store, options_.secure_cookies) {
   add_api_routes();
   add_spiral_api_routes();
@@ -60,6 +61,7 @@ App::App(Store& store, AppOptions options)
   add_consent_routes();
   add_subject_routes();
   add_social_map_routes();
+  add_goal_routes();
   add_page_routes();
   add_dossier_pages();
   add_admin_routes();

@@ -12,6 +12,7 @@
 #include "core/access.h"
 #include "store/consent_service.h"
 #include "store/dossier_service.h"
+#include "store/goal_service.h"
 #include "store/instrument_service.h"
 #include "store/score_service.h"
 #include "store/social_map_service.h"
@@ -107,6 +108,7 @@ class App {
   void add_consent_routes();
   void add_subject_routes();
   void add_social_map_routes();
+  void add_goal_routes();
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
 
   Store& store_;
@@ -117,6 +119,7 @@ class App {
   InstrumentService instruments_;
   ConsentService consents_;
   SocialMapService social_map_;
+  GoalService goals_;
   Auth auth_;
   std::vector<Route> routes_;
 };

@@ -1,0 +1,74 @@
+// Goals to agreement in the browser: a goal in the jobseeker's words with
+// the features ticked, an action, a follow-up that opens with "wat is er
+// verbeterd?", a trajectory agreement drawn up and signed, printed to PDF
+// in plain language. With axe-core checks.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, login, submit, seriousViolations, screenshot, printedPdf } from './harness.mjs';
+
+let app;
+before(async () => { app = await start({ jobseekers: 30 }); });
+after(async () => { await app?.close(); });
+
+test('goals and actions become a signed trajectory agreement that prints as a clear PDF', async () => {
+  const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await login(page, app.base, 'coach');
+  await page.click('#caseload-table tbody tr:first-child a');
+  await page.waitForURL(/\/jobseekers\/\d+$/);
+  const dossier = page.url();
+  const name = (await page.textContent('h1')).trim();
+
+  await page.click('.dossier-links >> text=Doelen');
+  await page.waitForURL(/\/goals$/);
+  // A goal without words is refused and the ticks stay.
+  await page.check('#g-f-small');
+  await submit(page, 'form.goal-form button[type=submit]');
+  assert.match(await page.textContent('.error'), /Tekst: is verplicht/);
+  assert.equal(await page.isChecked('#g-f-small'), true);
+  await page.fill('#g-text', 'Ik wil een halftijdse job waar ik met mensen werk');
+  await page.selectOption('#g-track', 'work');
+  await page.selectOption('#g-kd', 'application_assets');
+  await page.selectOption('#g-horizon', 'long');
+  for (const f of ['concrete', 'positive', 'own_words']) await page.check(`#g-f-${f}`);
+  await submit(page, 'form.goal-form button[type=submit]');
+  assert.equal(await page.locator('.error').count(), 0, await page.locator('.error').count() ? await page.textContent('.error') : '');
+  assert.match(await page.textContent('section.goal'), /halftijdse job[\s\S]*werk[\s\S]*✔ klein/);
+
+  await page.fill('form.action-form input[name=text]', 'Een cv maken met de trajectbegeleider');
+  await page.selectOption('form.action-form select[name=owner]', 'coach');
+  await page.fill('form.action-form input[name=due_on]', '2027-01-15');
+  await submit(page, 'form.action-form button[type=submit]');
+  assert.match(await page.textContent('table.actions'), /Een cv maken[\s\S]*de trajectbegeleider[\s\S]*2027-01-15/);
+
+  await page.fill('#fu-improved', 'Ze durft nu zelf te bellen');
+  await submit(page, 'form.followup-form button[type=submit]');
+  assert.match(await page.textContent('ul.followups'), /Wat is er verbeterd sinds de vorige keer\? Ze durft nu zelf te bellen/);
+  assert.deepEqual(await seriousViolations(page), []);
+  await screenshot(page, 'goals');
+
+  await page.goto(dossier + '/agreements');
+  await page.fill('#ag-phasing', 'Eerst een cv, dan drie sollicitaties per maand.');
+  await page.fill('#ag-followup', 'Om de twee weken op dinsdag');
+  await page.fill('#ag-eval', '2027-03-01');
+  await page.fill('#ag-o1', 'Onthaalmedewerker');
+  await submit(page, 'form.agreement-form button[type=submit]');
+  // Signing needs the jobseeker's agreement ticked.
+  await submit(page, 'form.sign-form button[type=submit]');
+  assert.match(await page.textContent('.error'), /akkoord/);
+  await page.check('form.sign-form input[name=agreed]');
+  await submit(page, 'form.sign-form button[type=submit]');
+  assert.match(await page.textContent('table.agreements'), /ondertekend op/);
+  assert.deepEqual(await seriousViolations(page), []);
+
+  await page.click('table.agreements a');
+  await page.waitForURL(/\/print$/);
+  assert.deepEqual(await seriousViolations(page), []);
+  const pdf = await printedPdf(page, 'agreement');
+  const text = pdf.text.replace(/\s+/g, ' ');
+  for (const part of ['Onze afspraken', name, 'Ik wil een halftijdse job waar ik met mensen werk', 'Een cv maken',
+                      'Onthaalmedewerker', 'Om de twee weken op dinsdag', 'Je ging akkoord op'])
+    assert.ok(text.includes(part), `agreement PDF lacks "${part}"`);
+  assert.ok(!/Afmelden|Afdrukken/.test(text));
+  assert.ok(pdf.pages <= 2, `${pdf.pages} pages`);
+  await page.close();
+});
