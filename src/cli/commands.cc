@@ -12,6 +12,7 @@
 #include "core/account.h"
 #include "core/secrets.h"
 #include "store/demo_data.h"
+#include "store/demo_instruments.h"
 #include "store/demo_social_map.h"
 #include "store/demo_trajectories.h"
 #include "store/reseal.h"
@@ -159,10 +160,13 @@ int run_demo_data(const Options& o) {
   options.progress = [](const std::string& line) { std::cerr << line << "\n"; };
   auto summary = generate_demo_data(*store, options);
   std::optional<DemoTrajectorySummary> paths;
+  std::optional<DemoInstrumentSummary> instruments;
   std::optional<int> social_map;  // organisations in the sociale kaart
   if (summary.is_ok()) {
     auto generated = generate_demo_trajectories(*store, o.seed, options.progress);
     if (generated.is_ok()) paths = generated.value();
+    auto filled = generate_demo_instruments(*store, o.seed, options.progress);
+    if (filled.is_ok()) instruments = filled.value();
     auto organisations = generate_demo_social_map(*store);  // as a coordinator would import them
     if (organisations.is_ok()) social_map = organisations.value();
     reseal_all(*store, 5000, options.progress);  // the bulk loaders write plain text
@@ -179,6 +183,11 @@ int run_demo_data(const Options& o) {
     std::cout << "trajectories: " << paths->referrals << " referrals (" << paths->waiting << " waiting), "
               << paths->screenings << " screenings, " << paths->moves << " spiral moves, " << paths->crises
               << " crises, " << paths->closed << " closed\n";
+  if (instruments)
+    std::cout << "instruments: " << instruments->score_tables << " score tables (" << instruments->by_coach
+              << " by the coach), " << instruments->instrument_versions() << " instrument versions ("
+              << instruments->balances << " balances, " << instruments->ecograms << " ecograms, "
+              << instruments->life_events << " life-event lines) for " << instruments->jobseekers << " jobseekers\n";
   if (social_map) std::cout << "sociale kaart: " << *social_map << " organisations\n";
   std::cout << "demo logins (password \"" << o.demo_password << "\"):\n";
   for (const auto& [username, role] : demo_logins()) std::cout << "  " << username << "  (" << role << ")\n";
