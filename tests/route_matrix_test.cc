@@ -10,6 +10,7 @@
 
 #include "store/consent_service.h"
 #include "store/goal_service.h"
+#include "store/overleg_service.h"
 #include "store/trajectory_service.h"
 #include "test_support.h"
 
@@ -138,6 +139,20 @@ const std::map<std::string, std::string> kExpected = {
     {"agreements.draft", "DADDDDD"},
     {"agreements.sign", "DADDDDD"},
     {"agreements.print", "DADADDD"},
+    {"api.overlegs.list", "DADADDD"},
+    {"api.overlegs.request", "DADDDDD"},
+    {"api.overlegs.consent", "DADDDDD"},
+    {"api.overlegs.withdraw", "DADDDDD"},
+    {"api.overlegs.plan", "DADDDDD"},
+    {"api.overlegs.report", "DADDDDD"},
+    {"overlegs.show", "DADADDD"},
+    {"overlegs.request", "DADDDDD"},
+    {"overlegs.detail", "DADADDD"},
+    {"overlegs.print", "DADADDD"},
+    {"overlegs.consent", "DADDDDD"},
+    {"overlegs.withdraw", "DADDDDD"},
+    {"overlegs.plan", "DADDDDD"},
+    {"overlegs.report", "DADDDDD"},
     {"api.users.list", "DDDDADD"},
     {"api.users.create", "DDDDADD"},
 };
@@ -211,6 +226,9 @@ class RouteMatrixTest : public ::testing::Test {
     second_ids_["actions"] =
         goals.add_action(owner, jobseeker_, goal, {{"text", "Bellen"}, {"owner", "coach"}, {"due_on", "2026-12-01"}})->id;
     second_ids_["agreements"] = goals.draft_agreement(owner, jobseeker_, {{"goal_ids", {goal}}})->id;
+    second_ids_["overlegs"] = OverlegService(s, service)
+                                  .request(owner, jobseeker_, {{"requested_by", "An (VDAB)"}, {"reason", "Schulden en werk"}, {"aim", "Afstemmen"}})
+                                  ->id;
     server_ = std::make_unique<TestServer>(s);
   }
 

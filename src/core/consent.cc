@@ -10,6 +10,15 @@ namespace spiraal {
 
 using nlohmann::json;
 
+const std::vector<std::string>& consent_scopes() {
+  static const std::vector<std::string> scopes = [] {
+    std::vector<std::string> s = dossier_sections();
+    s.push_back("overleg_reports");
+    return s;
+  }();
+  return scopes;
+}
+
 json to_json(const Consent& c) {
   return {{"id", c.id},
           {"jobseeker_id", c.jobseeker_id},
@@ -38,11 +47,11 @@ Result<Consent> parse_consent(const json& body, const std::string& today) {
   if (!scope.is_array() || scope.empty()) {
     errors.push_back({"scope", "required"});
   } else {
-    for (const auto& section : dossier_sections())
+    for (const auto& section : consent_scopes())
       if (std::find(scope.begin(), scope.end(), json(section)) != scope.end()) c.scope.push_back(section);
     for (const auto& s : scope)
-      if (!s.is_string() || std::find(dossier_sections().begin(), dossier_sections().end(), s.get<std::string>()) ==
-                                dossier_sections().end())
+      if (!s.is_string() || std::find(consent_scopes().begin(), consent_scopes().end(), s.get<std::string>()) ==
+                                consent_scopes().end())
         errors.push_back({"scope", "choice"});
   }
   if (body.contains("given_on")) read_past_date(body["given_on"], "given_on", today, c.given_on, errors);
@@ -58,7 +67,7 @@ bool in_force(const Consent& c, const std::string& today) {
 std::vector<std::string> shared_sections(const std::vector<Consent>& consents, int64_t recipient_id,
                                          const std::string& today) {
   std::vector<std::string> out;
-  for (const auto& section : dossier_sections())
+  for (const auto& section : consent_scopes())
     for (const auto& c : consents)
       if (c.recipient_id == recipient_id && in_force(c, today) &&
           std::find(c.scope.begin(), c.scope.end(), section) != c.scope.end()) {

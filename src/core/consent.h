@@ -19,11 +19,15 @@ struct Consent {
   int64_t recipient_id = 0;    // the partner's user id
   std::string recipient_name;  // display name, filled in by the store
   std::string purpose;         // in plain words, as explained to the jobseeker
-  std::vector<std::string> scope;  // dossier sections (core/jobseeker.h)
+  std::vector<std::string> scope;  // from consent_scopes()
   std::string given_on;        // YYYY-MM-DD
   std::string withdrawn_on;    // empty while in force
   std::string recorded_by;     // display name
 };
+
+// What a consent can share: the dossier sections (core/jobseeker.h) and
+// "overleg_reports", the reports of W²-overleg meetings held.
+const std::vector<std::string>& consent_scopes();
 
 nlohmann::json to_json(const Consent& c);
 

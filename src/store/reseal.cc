@@ -23,6 +23,7 @@ const std::vector<SealedColumn>& sealed_columns() {
       {"followups", "id", nullptr, "improved"},
       {"followups", "id", nullptr, "actions_review"},
       {"agreements", "id", nullptr, "content"},
+      {"overlegs", "id", nullptr, "document"},
   };
   return columns;
 }

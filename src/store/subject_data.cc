@@ -11,6 +11,8 @@ using nlohmann::json;
 
 const std::vector<SubjectTable>& subject_tables() {
   static const std::vector<SubjectTable> tables = {
+      {"overlegs", "jobseeker_id", {"id", "version", "status", "planned_on", "document", "created_by", "created_at", "updated_at"},
+       {"document"}},
       {"agreements", "jobseeker_id",
        {"id", "version", "content", "signed_on", "signed_by", "signed_at", "created_by", "created_at"}, {"content"}},
       {"followups", "jobseeker_id", {"id", "held_on", "improved", "actions_review", "created_by", "created_at"}, {}},

@@ -52,6 +52,7 @@ App::App(Store& store, AppOptions options)
       consents_(store, dossiers_),
       social_map_(store),
       goals_(store, dossiers_),
+      overlegs_(store, dossiers_),
       auth_(store, options_.secure_cookies) {
   add_api_routes();
   add_spiral_api_routes();
@@ -62,6 +63,7 @@ App::App(Store& store, AppOptions options)
   add_subject_routes();
   add_social_map_routes();
   add_goal_routes();
+  add_overleg_routes();
   add_page_routes();
   add_dossier_pages();
   add_admin_routes();

@@ -13,6 +13,7 @@
 #include "store/consent_service.h"
 #include "store/dossier_service.h"
 #include "store/goal_service.h"
+#include "store/overleg_service.h"
 #include "store/instrument_service.h"
 #include "store/score_service.h"
 #include "store/social_map_service.h"
@@ -109,6 +110,7 @@ class App {
   void add_subject_routes();
   void add_social_map_routes();
   void add_goal_routes();
+  void add_overleg_routes();
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
 
   Store& store_;
@@ -120,6 +122,7 @@ class App {
   ConsentService consents_;
   SocialMapService social_map_;
   GoalService goals_;
+  OverlegService overlegs_;
   Auth auth_;
   std::vector<Route> routes_;
 };

@@ -8,17 +8,26 @@
 #include "web/app.h"
 #include "web/dossier_view.h"
 #include "web/i18n.h"
+#include "web/overleg_view.h"
 
 namespace spiraal {
 namespace {
 
 using nlohmann::json;
 
-json shared_json(const ConsentService::Shared& s) {
+bool shares(const ConsentService::Shared& s, const char* scope) {
+  return std::find(s.sections.begin(), s.sections.end(), scope) != s.sections.end();
+}
+
+json shared_json(const ConsentService::Shared& s, const std::vector<Overleg>& reports) {
   json sections = json::object();
-  for (const auto& name : s.sections) sections[name] = section_to_json(s.jobseeker, name);
+  for (const auto& name : s.sections)
+    if (name != "overleg_reports") sections[name] = section_to_json(s.jobseeker, name);
+  json overlegs = json::array();
+  for (const auto& o : reports) overlegs.push_back(to_json(o));
   return {{"jobseeker", {{"id", s.jobseeker.id}, {"first_name", s.jobseeker.first_name}, {"last_name", s.jobseeker.last_name}}},
           {"sections", sections},
+          {"overleg_reports", overlegs},
           {"purposes", s.purposes}};
 }
 
@@ -70,7 +79,9 @@ void App::add_consent_routes() {
   add("GET", R"(/api/v1/jobseekers/(\d+)/shared)", "api.shared.read", Access::kDossier, [this](Ctx& c) {
     auto s = consents_.shared(*c.who, c.path_id());
     if (!s.is_ok()) return fail(c, s.status());
-    send_json(c, 200, shared_json(s.value()));
+    std::vector<Overleg> reports;
+    if (shares(s.value(), "overleg_reports")) reports = overlegs_.shareable_reports(c.path_id());
+    send_json(c, 200, shared_json(s.value(), reports));
   });
 
   add("POST", R"(/api/v1/jobseekers/(\d+)/break-glass)", "api.break_glass", Access::kDossier, [this](Ctx& c) {
@@ -108,7 +119,7 @@ void App::add_consent_routes() {
     m["partners"] = partners;
     json sections = json::array();
     const json chosen = draft.value("scope", json::array());
-    for (const auto& s : dossier_sections())
+    for (const auto& s : consent_scopes())
       sections.push_back({{"code", s}, {"label", c.t("section." + s)},
                           {"checked", std::find(chosen.begin(), chosen.end(), json(s)) != chosen.end()}});
     m["sections"] = sections;
@@ -159,6 +170,10 @@ void App::add_consent_routes() {
     m["purposes"] = purposes;
     add_sections(m, c, s->jobseeker, s->sections);
     m["can_edit"] = false;
+    json reports = json::array();
+    if (shares(s.value(), "overleg_reports"))
+      for (const auto& o : overlegs_.shareable_reports(c.path_id())) reports.push_back(overleg_view(c, o));
+    m["overleg_reports"] = reports;
     html(c, 200, "shared", m);
   });
 
