@@ -11,6 +11,7 @@
 
 #include "core/account.h"
 #include "core/secrets.h"
+#include "store/demo_cooperation.h"
 #include "store/demo_data.h"
 #include "store/demo_instruments.h"
 #include "store/demo_social_map.h"
@@ -162,6 +163,7 @@ int run_demo_data(const Options& o) {
   std::optional<DemoTrajectorySummary> paths;
   std::optional<DemoInstrumentSummary> instruments;
   std::optional<int> social_map;  // organisations in the sociale kaart
+  Result<DemoCooperationSummary> cooperation = DemoCooperationSummary{};
   if (summary.is_ok()) {
     auto generated = generate_demo_trajectories(*store, o.seed, options.progress);
     if (generated.is_ok()) paths = generated.value();
@@ -170,6 +172,7 @@ int run_demo_data(const Options& o) {
     auto organisations = generate_demo_social_map(*store);  // as a coordinator would import them
     if (organisations.is_ok()) social_map = organisations.value();
     reseal_all(*store, 5000, options.progress);  // the bulk loaders write plain text
+    cooperation = generate_demo_cooperation(*store);  // through the services: sealed and audited
   }
   if (!summary.is_ok()) {
     print_errors(summary.status().fields());
@@ -189,6 +192,12 @@ int run_demo_data(const Options& o) {
               << instruments->balances << " balances, " << instruments->ecograms << " ecograms, "
               << instruments->life_events << " life-event lines) for " << instruments->jobseekers << " jobseekers\n";
   if (social_map) std::cout << "sociale kaart: " << *social_map << " organisations\n";
+  if (cooperation.is_ok())
+    std::cout << "cooperation (demo coach): " << cooperation->goals << " goals, " << cooperation->actions << " actions, "
+              << cooperation->agreements << " trajectory agreements, " << cooperation->consents
+              << " consents shared with the demo partner\n";
+  else
+    std::cerr << "spiraal: demo goals and consents failed: " << cooperation.status().message() << "\n";
   std::cout << "demo logins (password \"" << o.demo_password << "\"):\n";
   for (const auto& [username, role] : demo_logins()) std::cout << "  " << username << "  (" << role << ")\n";
   return 0;

@@ -4,18 +4,18 @@
 // in plain language. With axe-core checks.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, login, submit, seriousViolations, screenshot, printedPdf } from './harness.mjs';
+import { start, login, submit, newJobseeker, seriousViolations, screenshot, printedPdf } from './harness.mjs';
 
 let app;
+let dossierUrl;  // a fresh dossier, opened by the first test that needs one
 before(async () => { app = await start({ jobseekers: 30 }); });
 after(async () => { await app?.close(); });
 
 test('goals and actions become a signed trajectory agreement that prints as a clear PDF', async () => {
   const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
   await login(page, app.base, 'coach');
-  await page.click('#caseload-table tbody tr:first-child a');
-  await page.waitForURL(/\/jobseekers\/\d+$/);
-  const dossier = page.url();
+  const dossier = dossierUrl ??= await newJobseeker(page, app.base, 'Goedele', 'Doelmans');
+  await page.goto(dossier);
   const name = (await page.textContent('h1')).trim();
 
   await page.click('.dossier-links >> text=Doelen');

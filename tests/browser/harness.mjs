@@ -108,3 +108,15 @@ export async function printedPdf(page, name) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+// Opens a new dossier through the form (a fresh person, untouched by the
+// demo data) and returns its URL.
+export async function newJobseeker(page, base, first, last, birth = '1986-05-20') {
+  await page.goto(base + '/jobseekers/new');
+  await page.fill('#f-first_name', first);
+  await page.fill('#f-last_name', last);
+  await page.fill('#f-birth_date', birth);
+  await submit(page, 'form.edit-form button[type=submit]');
+  if (!/\/jobseekers\/\d+$/.test(page.url())) throw new Error('the new dossier was not created: ' + page.url());
+  return page.url();
+}

@@ -4,18 +4,18 @@
 // instrument's "mijn instrumenten" sheet printed to PDF.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, login, submit, seriousViolations, screenshot, printedPdf } from './harness.mjs';
+import { start, login, submit, newJobseeker, seriousViolations, screenshot, printedPdf } from './harness.mjs';
 
 let app;
+let dossierUrl;  // a fresh dossier, opened by the first test that needs one
 before(async () => { app = await start({ jobseekers: 40 }); });
 after(async () => { await app?.close(); });
 
 test('a coach fills in each instrument with the jobseeker and sees it drawn', async () => {
   const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
   await login(page, app.base, 'coach');
-  await page.click('#caseload-table tbody tr:first-child a');
-  await page.waitForURL(/\/jobseekers\/\d+$/);
-  const dossier = page.url();
+  const dossier = dossierUrl ??= await newJobseeker(page, app.base, 'Mira', 'Instrumentenbos');
+  await page.goto(dossier);
 
   // Score table by the jobseeker, then by the coach: circles, reading, perception gap.
   for (const [scorer, now] of [['jobseeker', '6'], ['coach', '4']]) {
@@ -110,9 +110,8 @@ test('a coach fills in each instrument with the jobseeker and sees it drawn', as
 test('each instrument prints as a "mijn instrumenten" sheet for the jobseeker', async () => {
   const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
   await login(page, app.base, 'coach');
-  await page.click('#caseload-table tbody tr:first-child a');
-  await page.waitForURL(/\/jobseekers\/\d+$/);
-  const dossier = page.url();
+  const dossier = dossierUrl ??= await newJobseeker(page, app.base, 'Mira', 'Instrumentenbos');
+  await page.goto(dossier);
   const name = (await page.textContent('h1')).trim();
   const sheets = [
     ['/scores/sheet', 'W²-cirkels', /Zelfvertrouwen|zelfvertrouwen/, 'canvas#radar-outside'],
