@@ -72,3 +72,74 @@ test('goals and actions become a signed trajectory agreement that prints as a cl
   assert.ok(pdf.pages <= 2, `${pdf.pages} pages`);
   await page.close();
 });
+
+test('a W²-overleg with two services, shared with a partner only by consent, until it is withdrawn', async () => {
+  const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await login(page, app.base, 'coach');
+  const dossier = dossierUrl ??= await newJobseeker(page, app.base, 'Goedele', 'Doelmans');
+  await page.goto(dossier + '/overlegs');
+  await page.fill('#o-by', 'An (VDAB)');
+  await page.fill('#o-reason', 'Schulden en een job in zicht');
+  await page.fill('#o-aim', 'Afspreken wie wat doet');
+  await submit(page, 'form.overleg-request button[type=submit]');
+  assert.match(page.url(), /\/overlegs\/\d+$/);
+  const overleg = page.url();
+
+  // The consent gate: planning is refused until the consent is recorded.
+  const later = new Date(Date.now() + 14 * 864e5).toISOString().slice(0, 10);
+  const plan = async () => {
+    await page.fill('#pl-on', later);
+    const names = page.locator('input[name="p.name"]');
+    const roles = page.locator('select[name="p.role"]');
+    await names.nth(0).fill('Goedele');
+    await roles.nth(0).selectOption('jobseeker');
+    await names.nth(1).fill('Els (CAW)');
+    await names.nth(2).fill('Tom (OCMW)');
+    await names.nth(3).fill('Zus Fatima');
+    await roles.nth(3).selectOption('pivot');
+    await submit(page, 'form.plan-form button[type=submit]');
+  };
+  await plan();
+  assert.match(await page.textContent('.error'), /toestemming/);
+  await submit(page, 'form.consent-form button[type=submit]');
+  await plan();
+  assert.equal(await page.locator('.error').count(), 0);
+  assert.deepEqual(await seriousViolations(page), []);
+
+  await page.selectOption('#att-2', 'excused');
+  await page.selectOption('#r-part', 'part');
+  await page.fill('#r-part-why', 'Wilde niet bij het stuk over de schulden zijn');
+  await page.fill('#th-finances-info', 'Drie schuldeisers, een afbetalingsplan loopt.');
+  await page.fill('#th-finances-agr', 'Budgetbeheer aanvragen');
+  await page.fill('#th-finances-own', 'Tom (OCMW)');
+  await page.fill('#th-finances-due', later);
+  await page.fill('#r-follow', later);
+  await submit(page, 'form.report-form button[type=submit]');
+  assert.match(await page.textContent('main'), /gehouden[\s\S]*verontschuldigd[\s\S]*Budgetbeheer aanvragen/);
+  assert.deepEqual(await seriousViolations(page), []);
+  await page.goto(overleg + '/print');
+  const pdf = await printedPdf(page, 'overleg-report');
+  assert.match(pdf.text.replace(/\s+/g, ' '), /beroepsgeheim[\s\S]*Budgetbeheer aanvragen/);
+
+  // Shared with the partner through the consent register: the report, nothing else.
+  await page.goto(dossier + '/consents');
+  await page.selectOption('#k-recipient', { label: 'Demo-partner' });
+  await page.fill('#k-purpose', 'Opvolging van de afspraken van het W²-overleg');
+  await page.check('#k-s-overleg_reports');
+  await submit(page, 'form.card button[type=submit]');
+  const partner = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await login(partner, app.base, 'partner');
+  await partner.goto(dossier + '/shared');
+  assert.match(await partner.textContent('main'), /Budgetbeheer aanvragen/);
+  assert.equal(await partner.locator('#objective-h').count(), 0);
+  assert.equal((await partner.goto(dossier + '/goals')).status(), 404);
+  assert.deepEqual(await seriousViolations(partner), []);
+
+  // The jobseeker withdraws the overleg consent: the partner sees the report no more.
+  await page.goto(overleg);
+  await submit(page, 'form.withdraw-form button[type=submit]');
+  await partner.goto(dossier + '/shared');
+  assert.doesNotMatch(await partner.textContent('main'), /Budgetbeheer aanvragen/);
+  await page.close();
+  await partner.close();
+});
