@@ -134,6 +134,26 @@ TEST_P(GoalsApiTest, AnAgreementNeedsGoalsToBeSignedAndKeepsItsVersions) {
             "Ik wil een halftijdse job waar ik met mensen werk");
 }
 
+TEST_P(GoalsApiTest, TheIndividualSocialMapLinksWelfareDomainsToServicesOnTheMap) {
+  auto bad = call("POST", base_ + "/social-links",
+                  {{"domain", "leisure"}, {"organisation_id", 999999}, {"question_kind", "gossip"}, {"smart", ""}});
+  ASSERT_EQ(bad->status, 422);
+  EXPECT_EQ(fields(bad), (std::set<std::string>{"domain", "organisation_id", "question_kind", "smart"}));
+  auto foreign = call("POST", base_ + "/social-links",
+                      {{"domain", "financial"}, {"organisation_id", caw_}, {"contact_id", 424242}, {"question_kind", "advice"}, {"smart", "x"}});
+  EXPECT_EQ(fields(foreign), std::set<std::string>{"contact_id"});
+  auto ok = call("POST", base_ + "/social-links",
+                 {{"domain", "financial"}, {"organisation_id", caw_}, {"question_kind", "referral"},
+                  {"smart", "Tegen eind januari een afspraak bij de schuldbemiddeling"}});
+  ASSERT_EQ(ok->status, 201) << ok->body;
+  json all = json::parse(call("GET", base_ + "/social-links")->body);
+  ASSERT_EQ(all["items"].size(), 1u);
+  EXPECT_EQ(all["items"][0]["organisation_name"], "CAW Oost-Vlaanderen");
+  std::string remove = base_ + "/social-links/" + std::to_string(all["items"][0]["id"].get<int64_t>()) + "/remove";
+  EXPECT_EQ(call("POST", remove, json::object())->status, 200);
+  EXPECT_EQ(call("POST", remove, json::object())->status, 404);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, GoalsApiTest, kEngines, engine_name);
 
 }  // namespace

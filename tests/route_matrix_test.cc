@@ -11,6 +11,7 @@
 #include "store/consent_service.h"
 #include "store/goal_service.h"
 #include "store/overleg_service.h"
+#include "store/social_link_service.h"
 #include "store/trajectory_service.h"
 #include "test_support.h"
 
@@ -153,6 +154,12 @@ const std::map<std::string, std::string> kExpected = {
     {"overlegs.withdraw", "DADDDDD"},
     {"overlegs.plan", "DADDDDD"},
     {"overlegs.report", "DADDDDD"},
+    {"api.social_links.list", "DADADDD"},
+    {"api.social_links.create", "DADDDDD"},
+    {"api.social_links.remove", "DADDDDD"},
+    {"social_links.show", "DADADDD"},
+    {"social_links.create", "DADDDDD"},
+    {"social_links.remove", "DADDDDD"},
     {"api.users.list", "DDDDADD"},
     {"api.users.create", "DDDDADD"},
 };
@@ -160,11 +167,16 @@ const std::map<std::string, std::string> kExpected = {
 // A concrete path for a route pattern: the dossier, then the record the
 // second id names (a contact unless `second` maps the segment before it,
 // e.g. "/consents/" to a consent id); a referral's own id for /referrals/.
+// A segment mapped to several ids hands them out in turn, for routes that
+// use their record up (removing it).
 std::string concrete(std::string pattern, int64_t jobseeker, int64_t contact, int64_t referral,
-                     const std::map<std::string, int64_t>& second) {
+                     std::map<std::string, std::vector<int64_t>>& second) {
   if (pattern.find("/referrals/(") != std::string::npos) jobseeker = referral;
-  for (const auto& [segment, id] : second)
-    if (pattern.find("/" + segment + "/(") != std::string::npos) contact = id;
+  for (auto& [segment, ids] : second)
+    if (pattern.find("/" + segment + "/(") != std::string::npos) {
+      contact = ids.front();
+      if (ids.size() > 1 && pattern.find("/remove") != std::string::npos) ids.erase(ids.begin());
+    }
   pattern = std::regex_replace(pattern, std::regex(R"(\(nl\|en\))"), "en");
   const char* name = pattern.find("/instruments/") != std::string::npos ? "ecogram" : "welfare";
   pattern = std::regex_replace(pattern, std::regex(R"(\(\[a-z_\]\+\))"), name);
@@ -213,29 +225,41 @@ class RouteMatrixTest : public ::testing::Test {
                     ->id;
     // The partner reads the life history only, by the jobseeker's consent.
     ConsentService consents(s, service);
-    second_ids_["consents"] = consents
+    second_ids_["consents"] = { consents
                    .record(owner, jobseeker_,
                            {{"recipient_id", users_["partner"].user.id}, {"purpose", "W²-overleg"}, {"scope", {"life_history"}}})
-                   ->id;
+                   ->id};
     // A second consent keeps the partner's access after the matrix withdraws the first.
     consents.record(owner, jobseeker_, {{"recipient_id", users_["partner"].user.id}, {"purpose", "Opvolging"}, {"scope", {"welfare"}}});
     GoalService goals(s, service);
     int64_t goal = goals.add_goal(owner, jobseeker_, {{"text", "Schulden op een rij"}, {"track", "welfare"},
                                                       {"domain", "financial"}, {"horizon", "short"}})->id;
-    second_ids_["goals"] = goal;
-    second_ids_["actions"] =
-        goals.add_action(owner, jobseeker_, goal, {{"text", "Bellen"}, {"owner", "coach"}, {"due_on", "2026-12-01"}})->id;
-    second_ids_["agreements"] = goals.draft_agreement(owner, jobseeker_, {{"goal_ids", {goal}}})->id;
-    second_ids_["overlegs"] = OverlegService(s, service)
+    second_ids_["goals"] = {goal};
+    second_ids_["actions"] = {
+        goals.add_action(owner, jobseeker_, goal, {{"text", "Bellen"}, {"owner", "coach"}, {"due_on", "2026-12-01"}})->id};
+    second_ids_["agreements"] = { goals.draft_agreement(owner, jobseeker_, {{"goal_ids", {goal}}})->id};
+    int64_t organisation = s.pool()
+                               .acquire()
+                               ->query("INSERT INTO organisations (name, name_key, address, phone, email, website, "
+                                       "opening_hours, target_group, themes, version, created_at, updated_at) VALUES "
+                                       "('CAW Test', 'caw test', '', '', '', '', '', '', '[]', 1, '', '') RETURNING id")
+                               .integer(0, 0);
+    SocialLinkService links(s, service);
+    for (int i = 0; i < 2; ++i)  // the API and the page each remove one
+      second_ids_["social-links"].push_back(
+          links.add(owner, jobseeker_, {{"domain", "financial"}, {"organisation_id", organisation},
+                                        {"question_kind", "advice"}, {"smart", "Budgetbegeleiding"}})
+              ->id);
+    second_ids_["overlegs"] = { OverlegService(s, service)
                                   .request(owner, jobseeker_, {{"requested_by", "An (VDAB)"}, {"reason", "Schulden en werk"}, {"aim", "Afstemmen"}})
-                                  ->id;
+                                  ->id};
     server_ = std::make_unique<TestServer>(s);
   }
 
   std::unique_ptr<TestDb> db_;
   std::map<std::string, TestUser> users_;
   int64_t jobseeker_ = 0, contact_ = 0, referral_ = 0;
-  std::map<std::string, int64_t> second_ids_;  // path segment -> id of the record it names
+  std::map<std::string, std::vector<int64_t>> second_ids_;  // path segment -> ids of the records it names
   std::unique_ptr<TestServer> server_;
 };
 

@@ -24,6 +24,7 @@ const std::vector<SealedColumn>& sealed_columns() {
       {"followups", "id", nullptr, "actions_review"},
       {"agreements", "id", nullptr, "content"},
       {"overlegs", "id", nullptr, "document"},
+      {"social_links", "id", nullptr, "smart"},
   };
   return columns;
 }

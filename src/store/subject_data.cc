@@ -11,6 +11,8 @@ using nlohmann::json;
 
 const std::vector<SubjectTable>& subject_tables() {
   static const std::vector<SubjectTable> tables = {
+      {"social_links", "jobseeker_id",
+       {"id", "domain", "organisation_id", "contact_id", "question_kind", "smart", "created_by", "created_at"}, {}},
       {"overlegs", "jobseeker_id", {"id", "version", "status", "planned_on", "document", "created_by", "created_at", "updated_at"},
        {"document"}},
       {"agreements", "jobseeker_id",

@@ -53,6 +53,7 @@ App::App(Store& store, AppOptions options)
       social_map_(store),
       goals_(store, dossiers_),
       overlegs_(store, dossiers_),
+      social_links_(store, dossiers_),
       auth_(store, options_.secure_cookies) {
   add_api_routes();
   add_spiral_api_routes();
@@ -64,6 +65,7 @@ App::App(Store& store, AppOptions options)
   add_social_map_routes();
   add_goal_routes();
   add_overleg_routes();
+  add_social_link_routes();
   add_page_routes();
   add_dossier_pages();
   add_admin_routes();

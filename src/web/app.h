@@ -14,6 +14,7 @@
 #include "store/dossier_service.h"
 #include "store/goal_service.h"
 #include "store/overleg_service.h"
+#include "store/social_link_service.h"
 #include "store/instrument_service.h"
 #include "store/score_service.h"
 #include "store/social_map_service.h"
@@ -111,6 +112,7 @@ class App {
   void add_social_map_routes();
   void add_goal_routes();
   void add_overleg_routes();
+  void add_social_link_routes();
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
 
   Store& store_;
@@ -123,6 +125,7 @@ class App {
   SocialMapService social_map_;
   GoalService goals_;
   OverlegService overlegs_;
+  SocialLinkService social_links_;
   Auth auth_;
   std::vector<Route> routes_;
 };
