@@ -102,6 +102,35 @@ TEST_P(OverlegApiTest, APartnerReadsTheReportOnlyThroughAConsentInForce) {
   EXPECT_EQ(call(partner_, "GET", base_ + "/shared")->body.find("GEDEELD-VERSLAG"), std::string::npos);
 }
 
+TEST_P(OverlegApiTest, APartnerSeesAndUpdatesOnlyTheActionsItsServiceOwns) {
+  int64_t caw = db_->store().pool().acquire()->query("INSERT INTO organisations (name, name_key, address, phone, email, website, opening_hours, "
+                         "target_group, themes, version, created_at, updated_at) VALUES ('CAW', 'caw', '', '', '', '', "
+                         "'', '', '[]', 1, '', '') RETURNING id")
+                    .integer(0, 0);
+  db_->store().pool().acquire()->query("UPDATE users SET organisation_id = ? WHERE id = ?", {caw, partner_.user.id});
+  auto g = call(coach_, "POST", base_ + "/goals", {{"text", "Schulden op een rij"}, {"track", "welfare"}, {"domain", "financial"}, {"horizon", "short"}});
+  std::string actions = base_ + "/goals/" + std::to_string(json::parse(g->body)["id"].get<int64_t>()) + "/actions";
+  int64_t theirs = json::parse(call(coach_, "POST", actions, {{"text", "Budgetbeheer opstarten"}, {"owner", "partner"}, {"organisation_id", caw}, {"due_on", "2026-12-20"}})->body)["id"];
+  int64_t coach_own = json::parse(call(coach_, "POST", actions, {{"text", "Brieven sorteren"}, {"owner", "coach"}, {"due_on", "2026-12-20"}})->body)["id"];
+  auto put = [&](int64_t action, const json& body) {
+    return server_->client().Put((base_ + "/shared/actions/" + std::to_string(action)).c_str(), bearer(partner_.token),
+                                 body.dump(), "application/json");
+  };
+  EXPECT_EQ(put(theirs, {{"version", 1}, {"status", "doing"}})->status, 404);  // no consent yet
+  auto k = call(coach_, "POST", base_ + "/consents", {{"recipient_id", partner_.user.id}, {"purpose", "Budgetbeheer"}, {"scope", {"own_actions"}}});
+  ASSERT_EQ(k->status, 201);
+  json shared = json::parse(call(partner_, "GET", base_ + "/shared")->body);
+  ASSERT_EQ(shared["own_actions"].size(), 1u);
+  EXPECT_EQ(shared["own_actions"][0]["text"], "Budgetbeheer opstarten");
+  EXPECT_EQ(put(theirs, {{"version", 1}, {"status", "doing"}})->status, 200);
+  EXPECT_EQ(put(theirs, {{"version", 1}, {"status", "done"}})->status, 409);
+  EXPECT_EQ(put(theirs, {{"version", 2}, {"text", "Iets anders"}})->status, 422);  // only the status
+  EXPECT_EQ(put(coach_own, {{"version", 1}, {"status", "done"}})->status, 404);
+  call(coach_, "POST", base_ + "/consents/" + std::to_string(json::parse(k->body)["id"].get<int64_t>()) + "/withdraw");
+  EXPECT_EQ(put(theirs, {{"version", 2}, {"status", "done"}})->status, 404);
+  EXPECT_EQ(json::parse(call(coach_, "GET", base_ + "/goals")->body)["items"][0]["actions"][0]["status"], "doing");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, OverlegApiTest, kEngines, engine_name);
 
 }  // namespace

@@ -34,6 +34,8 @@ contains user-add-duplicate-message "already taken"
 check user-add-bad-role 2 sh -c "printf 'een-lang-wachtwoord\n' | '$bin' user add --db '$db' --username bo --role boss --password-stdin"
 contains user-add-bad-role-message "not a valid choice"
 check user-add-short-password 2 sh -c "printf 'kort\n' | '$bin' user add --db '$db' --username bo --role coach --password-stdin"
+check user-add-partner-unknown-organisation 2 sh -c "printf 'een-lang-wachtwoord\n' | '$bin' user add --db '$db' --username els --role partner --organisation 'Nergens' --password-stdin"
+check user-add-partner-not-created 0 sh -c "[ \"\$(sqlite3 '$db' \"SELECT COUNT(*) FROM users WHERE username = 'els'\")\" = 0 ]"
 check token-create 0 "$bin" token create --db "$db" --username an.peeters
 contains token-printed "^sp_"
 check token-unknown-user 2 "$bin" token create --db "$db" --username nobody
@@ -57,6 +59,8 @@ contains erase-tombstone "tombstone"
 check erased-is-gone 2 "$bin" subject export --db "$dir/demo.db" --jobseeker 2
 check erased-leaves-no-contacts 0 sh -c "[ \"\$(sqlite3 '$dir/demo.db' 'SELECT COUNT(*) FROM contacts WHERE jobseeker_id = 2')\" = 0 ]"
 check erase-missing 2 "$bin" subject erase --db "$dir/demo.db" --jobseeker 2 --yes
+check demo-partner-linked 0 sh -c "[ \"\$(sqlite3 '$dir/demo.db' \"SELECT COUNT(*) FROM users WHERE username = 'partner' AND organisation_id IS NOT NULL\")\" = 1 ]"
+check user-add-partner 0 sh -c "printf 'een-lang-wachtwoord\n' | '$bin' user add --db '$dir/demo.db' --username els --role partner --organisation \"\$(sqlite3 '$dir/demo.db' 'SELECT name FROM organisations ORDER BY id LIMIT 1')\" --password-stdin"
 check demo-key-created 0 test -f "$dir/demo.db.key"
 check notes-sealed 0 sh -c "[ \"\$(sqlite3 '$dir/demo.db' \"SELECT COUNT(*) FROM contacts WHERE note NOT LIKE 'enc:1:%'\")\" = 0 ]"
 check keys-rotate 0 "$bin" keys rotate --db "$dir/demo.db"

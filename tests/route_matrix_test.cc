@@ -160,6 +160,8 @@ const std::map<std::string, std::string> kExpected = {
     {"social_links.show", "DADADDD"},
     {"social_links.create", "DADDDDD"},
     {"social_links.remove", "DADDDDD"},
+    {"api.shared.actions.update", "DDDDDDA"},
+    {"shared.actions.update", "DDDDDDA"},
     {"api.users.list", "DDDDADD"},
     {"api.users.create", "DDDDADD"},
 };
@@ -230,7 +232,7 @@ class RouteMatrixTest : public ::testing::Test {
                            {{"recipient_id", users_["partner"].user.id}, {"purpose", "W²-overleg"}, {"scope", {"life_history"}}})
                    ->id};
     // A second consent keeps the partner's access after the matrix withdraws the first.
-    consents.record(owner, jobseeker_, {{"recipient_id", users_["partner"].user.id}, {"purpose", "Opvolging"}, {"scope", {"welfare"}}});
+    consents.record(owner, jobseeker_, {{"recipient_id", users_["partner"].user.id}, {"purpose", "Opvolging"}, {"scope", {"welfare", "own_actions"}}});
     GoalService goals(s, service);
     int64_t goal = goals.add_goal(owner, jobseeker_, {{"text", "Schulden op een rij"}, {"track", "welfare"},
                                                       {"domain", "financial"}, {"horizon", "short"}})->id;
@@ -244,6 +246,13 @@ class RouteMatrixTest : public ::testing::Test {
                                        "opening_hours, target_group, themes, version, created_at, updated_at) VALUES "
                                        "('CAW Test', 'caw test', '', '', '', '', '', '', '[]', 1, '', '') RETURNING id")
                                .integer(0, 0);
+    // The partner works for that organisation, which owns one action.
+    goals.link_partner(users_["partner"].user.id, "CAW Test");
+    second_ids_["shared/actions"] = {goals
+                                         .add_action(owner, jobseeker_, goal,
+                                                     {{"text", "Budgetbeheer"}, {"owner", "partner"},
+                                                      {"organisation_id", organisation}, {"due_on", "2026-12-01"}})
+                                         ->id};
     SocialLinkService links(s, service);
     for (int i = 0; i < 2; ++i)  // the API and the page each remove one
       second_ids_["social-links"].push_back(

@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 
+#include <algorithm>
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
@@ -13,6 +14,7 @@
 #include "core/secrets.h"
 #include "store/demo_cooperation.h"
 #include "store/demo_data.h"
+#include "store/goal_service.h"
 #include "store/demo_instruments.h"
 #include "store/demo_social_map.h"
 #include "store/demo_trajectories.h"
@@ -122,12 +124,25 @@ int run_user_add(const Options& o, std::istream& password_in) {
   }
   auto store = open_store(o);
   if (!store) return 1;
+  if (!o.organisation.empty()) {
+    DossierService dossiers(*store);
+    auto known = GoalService(*store, dossiers).organisations();
+    if (o.role != "partner" ||
+        std::none_of(known.begin(), known.end(), [&](const auto& org) { return org["name"] == o.organisation; })) {
+      std::cerr << "spiraal: --organisation is for a partner, and must name an organisation of the social map\n";
+      return 2;
+    }
+  }
   auto hash = hash_password(password);
   if (!hash) return 1;
   auto user = store->create_user({o.username, display, *role_from_string(o.role), o.team, *hash});
   if (!user.is_ok()) {
     print_errors(user.status().fields());
     return 2;
+  }
+  if (!o.organisation.empty()) {
+    DossierService dossiers(*store);
+    GoalService(*store, dossiers).link_partner(user->id, o.organisation);  // checked above
   }
   std::cout << "user " << user->username << " (" << to_string(user->role) << ") created\n";
   return 0;

@@ -21,6 +21,7 @@ struct Options {
   bool insecure_cookies = false;
   SignalSettings signals;
   std::string username, role, display_name, team, label = "cli";
+  std::string organisation;  // user add: a partner's service on the social map
   bool password_stdin = false;
   int64_t jobseekers = 200;
   uint64_t seed = 20100301;

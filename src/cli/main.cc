@@ -47,6 +47,8 @@ int main(int argc, char** argv) {
   user_add->add_option("--role", opts.role, "coach, coordinator, partner, analyst or admin")->required();
   user_add->add_option("--display-name", opts.display_name, "Name shown in the application");
   user_add->add_option("--team", opts.team, "Team name (created when missing)");
+  user_add->add_option("--organisation", opts.organisation,
+                       "For a partner: the service of the social map the account works for");
   user_add->add_flag("--password-stdin", opts.password_stdin, "Read the password from standard input")->required();
 
   auto* token = app.add_subcommand("token", "Manage personal API tokens");

@@ -14,6 +14,7 @@ const std::vector<std::string>& consent_scopes() {
   static const std::vector<std::string> scopes = [] {
     std::vector<std::string> s = dossier_sections();
     s.push_back("overleg_reports");
+    s.push_back("own_actions");
     return s;
   }();
   return scopes;

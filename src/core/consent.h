@@ -25,8 +25,10 @@ struct Consent {
   std::string recorded_by;     // display name
 };
 
-// What a consent can share: the dossier sections (core/jobseeker.h) and
-// "overleg_reports", the reports of W²-overleg meetings held.
+// What a consent can share: the dossier sections (core/jobseeker.h),
+// "overleg_reports" (the reports of W²-overleg meetings held) and
+// "own_actions" (the actions the recipient's service owns, which the
+// partner may then update).
 const std::vector<std::string>& consent_scopes();
 
 nlohmann::json to_json(const Consent& c);

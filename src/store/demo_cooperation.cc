@@ -45,6 +45,14 @@ Result<DemoCooperationSummary> generate_demo_cooperation(Store& store, int dossi
   }
   DossierService dossier_service(store);
   GoalService goals(store, dossier_service);
+  // The demo partner works for the first service of the social map, which
+  // owns one action in each of these dossiers.
+  auto organisations = goals.organisations();
+  std::optional<int64_t> service;
+  if (!organisations.empty()) {
+    service = organisations.front()["id"].get<int64_t>();
+    if (auto s = goals.link_partner(partner->id, organisations.front()["name"]); !s.is_ok()) return s;
+  }
   ConsentService consents(store, dossier_service);
   const Principal p = coach->principal();
   const std::string today = today_utc();
@@ -62,6 +70,12 @@ Result<DemoCooperationSummary> generate_demo_cooperation(Store& store, int dossi
       auto a = goals.add_action(p, id, g->id, {{"text", d.action}, {"owner", d.owner}, {"due_on", add_months(today, 1)}});
       if (!a.is_ok()) return a.status();
       ++s.actions;
+      if (service && k == 0) {
+        auto shared = goals.add_action(p, id, g->id, {{"text", "Een gesprek over een afbetalingsplan"}, {"owner", "partner"},
+                                                      {"organisation_id", *service}, {"due_on", add_months(today, 1)}});
+        if (!shared.is_ok()) return shared.status();
+        ++s.actions;
+      }
     }
     auto followup = goals.add_followup(p, id, {{"improved", "Ze heeft zelf de huisbaas gebeld en een afspraak gemaakt."},
                                {"actions_review", "De brieven zijn gesorteerd; het cv is half klaar."}});
@@ -79,7 +93,7 @@ Result<DemoCooperationSummary> generate_demo_cooperation(Store& store, int dossi
     }
     auto k = consents.record(p, id, {{"recipient_id", partner->id},
                                      {"purpose", "Samen zoeken naar een oplossing voor de schulden (W²-overleg)"},
-                                     {"scope", {"life_history", "welfare"}}});
+                                     {"scope", {"life_history", "welfare", "own_actions"}}});
     if (!k.is_ok()) return k.status();
     ++s.consents;
   }

@@ -175,6 +175,57 @@ Result<GoalAction> GoalService::update_action(const Principal& p, int64_t id, in
   return a;
 }
 
+std::optional<int64_t> GoalService::organisation_of(int64_t user_id) {
+  auto r = store_.pool().acquire()->query("SELECT organisation_id FROM users WHERE id = ?", {user_id});
+  return r.empty() ? std::nullopt : r.opt_integer(0, 0);
+}
+
+Status GoalService::link_partner(int64_t user_id, const std::string& organisation_name) {
+  auto c = store_.pool().acquire();
+  auto o = c->query("SELECT id FROM organisations WHERE name = ?", {organisation_name});
+  if (o.empty()) return Status::invalid_field("organisation", "not_on_social_map");
+  c->query("UPDATE users SET organisation_id = ? WHERE id = ?", {o.integer(0, 0), user_id});
+  return Status::ok();
+}
+
+std::vector<GoalAction> GoalService::actions_of(int64_t jobseeker_id, int64_t organisation_id) {
+  auto r = store_.pool().acquire()->query(
+      std::string("SELECT ") + kActionColumns +
+          " FROM goal_actions a LEFT JOIN organisations o ON o.id = a.organisation_id "
+          "WHERE a.jobseeker_id = ? AND a.organisation_id = ? ORDER BY a.due_on, a.id",
+      {jobseeker_id, organisation_id});
+  std::vector<GoalAction> out;
+  for (size_t i = 0; i < r.size(); ++i) out.push_back(action_from_row(r, i, store_.cipher()));
+  return out;
+}
+
+Result<GoalAction> GoalService::update_action_of(const Principal& p, int64_t jobseeker_id, int64_t action_id,
+                                                 int64_t organisation_id, const json& body) {
+  auto version = expected_version(body);
+  if (!version.is_ok()) return version.status();
+  FieldErrors errors;
+  for (const auto& [k, _] : body.items())
+    if (k != "version" && k != "status") errors.push_back({k, "unknown_field"});
+  auto mine = actions_of(jobseeker_id, organisation_id);
+  auto it = std::find_if(mine.begin(), mine.end(), [&](const GoalAction& a) { return a.id == action_id; });
+  if (it == mine.end()) return Status::not_found();
+  GoalAction a = *it;
+  for (auto& e : apply_action(a, {{"status", body.value("status", json())}}, false)) errors.push_back(std::move(e));
+  if (!errors.empty()) return Status::invalid(std::move(errors));
+  bool stale = false;
+  auto c = store_.pool().acquire();
+  sql::in_transaction(*c, [&] {
+    stale = c->query("UPDATE goal_actions SET version = version + 1, status = ?, updated_at = ? "
+                     "WHERE id = ? AND organisation_id = ? AND version = ? RETURNING id",
+                     {a.status, now_utc(), action_id, organisation_id, version.value()})
+                .empty();
+    if (!stale) Store::append_audit(*c, dossiers_.entry(p, "action.update_by_partner", jobseeker_id, std::to_string(action_id)));
+  });
+  if (stale) return Status::conflict();
+  a.version = version.value() + 1;
+  return a;
+}
+
 std::vector<json> GoalService::organisations() {
   auto r = store_.pool().acquire()->query("SELECT id, name FROM organisations ORDER BY name");
   std::vector<json> out;

@@ -3,6 +3,7 @@
 // dossier, with access checked and every read and write audited like all
 // dossier operations. Edits are optimistic: a stale version is a conflict.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,18 @@ class GoalService {
   Result<GoalAction> add_action(const Principal& p, int64_t jobseeker_id, int64_t goal_id, const nlohmann::json& body);
   Result<GoalAction> update_action(const Principal& p, int64_t jobseeker_id, int64_t action_id,
                                    const nlohmann::json& body);
+
+  // Partner services. The organisation a partner account works for.
+  std::optional<int64_t> organisation_of(int64_t user_id);
+  // Links a partner account to an organisation of the social map by name.
+  Status link_partner(int64_t user_id, const std::string& organisation_name);
+  // The actions of one dossier that `organisation_id` owns. No access check:
+  // callers check the consent register first (ConsentService::shared).
+  std::vector<GoalAction> actions_of(int64_t jobseeker_id, int64_t organisation_id);
+  // A partner updates the status of an action its service owns (body
+  // {version, status}); any other action is not found. Audited.
+  Result<GoalAction> update_action_of(const Principal& p, int64_t jobseeker_id, int64_t action_id,
+                                      int64_t organisation_id, const nlohmann::json& body);
 
   // The organisations of the social map an action can name: [{id, name}].
   std::vector<nlohmann::json> organisations();

@@ -19,15 +19,19 @@ bool shares(const ConsentService::Shared& s, const char* scope) {
   return std::find(s.sections.begin(), s.sections.end(), scope) != s.sections.end();
 }
 
-json shared_json(const ConsentService::Shared& s, const std::vector<Overleg>& reports) {
+json shared_json(const ConsentService::Shared& s, const std::vector<Overleg>& reports,
+                 const std::vector<GoalAction>& actions) {
   json sections = json::object();
   for (const auto& name : s.sections)
     if (name != "overleg_reports") sections[name] = section_to_json(s.jobseeker, name);
   json overlegs = json::array();
   for (const auto& o : reports) overlegs.push_back(to_json(o));
+  json own = json::array();
+  for (const auto& a : actions) own.push_back(to_json(a));
   return {{"jobseeker", {{"id", s.jobseeker.id}, {"first_name", s.jobseeker.first_name}, {"last_name", s.jobseeker.last_name}}},
           {"sections", sections},
           {"overleg_reports", overlegs},
+          {"own_actions", own},
           {"purposes", s.purposes}};
 }
 
@@ -49,6 +53,37 @@ json consent_from_form(const Form& f) {
 }  // namespace
 
 void App::add_consent_routes() {
+  // The actions the caller's service owns in this dossier, when a consent in
+  // force shares them; empty otherwise.
+  auto own_actions = [this](const Ctx& c, const ConsentService::Shared& s) {
+    std::vector<GoalAction> none;
+    if (!shares(s, "own_actions")) return none;
+    auto organisation = goals_.organisation_of(c.who->user_id);
+    return organisation ? goals_.actions_of(s.jobseeker.id, *organisation) : none;
+  };
+  // A partner updates one of those actions: {version, status}.
+  auto update_own_action = [this](Ctx& c, const nlohmann::json& body) -> Result<GoalAction> {
+    auto s = consents_.shared(*c.who, c.path_id());
+    if (!s.is_ok()) return s.status();
+    auto organisation = goals_.organisation_of(c.who->user_id);
+    if (!shares(s.value(), "own_actions") || !organisation) return Status::not_found();
+    return goals_.update_action_of(*c.who, c.path_id(), c.path_id(2), *organisation, body);
+  };
+  add("PUT", R"(/api/v1/jobseekers/(\d+)/shared/actions/(\d+))", "api.shared.actions.update", Access::kDossier,
+      [this, update_own_action](Ctx& c) {
+        auto body = json_body(c);
+        if (!body) return;
+        auto a = update_own_action(c, *body);
+        if (!a.is_ok()) return fail(c, a.status());
+        send_json(c, 200, to_json(a.value()));
+      });
+  add("POST", R"(/jobseekers/(\d+)/shared/actions/(\d+))", "shared.actions.update", Access::kDossier,
+      [this, update_own_action](Ctx& c) {
+        auto a = update_own_action(c, {{"version", number_from_form(c.form.get("version"))}, {"status", c.form.get("status")}});
+        if (!a.is_ok()) return fail(c, a.status());
+        redirect(c, "/jobseekers/" + std::to_string(c.path_id()) + "/shared");
+      });
+
   add("GET", R"(/api/v1/jobseekers/(\d+)/consents)", "api.consents.list", Access::kDossier, [this](Ctx& c) {
     auto all = consents_.list(*c.who, c.path_id());
     if (!all.is_ok()) return fail(c, all.status());
@@ -76,12 +111,12 @@ void App::add_consent_routes() {
     send_json(c, 200, {{"items", all.value()}});
   });
 
-  add("GET", R"(/api/v1/jobseekers/(\d+)/shared)", "api.shared.read", Access::kDossier, [this](Ctx& c) {
+  add("GET", R"(/api/v1/jobseekers/(\d+)/shared)", "api.shared.read", Access::kDossier, [this, own_actions](Ctx& c) {
     auto s = consents_.shared(*c.who, c.path_id());
     if (!s.is_ok()) return fail(c, s.status());
     std::vector<Overleg> reports;
     if (shares(s.value(), "overleg_reports")) reports = overlegs_.shareable_reports(c.path_id());
-    send_json(c, 200, shared_json(s.value(), reports));
+    send_json(c, 200, shared_json(s.value(), reports, own_actions(c, s.value())));
   });
 
   add("POST", R"(/api/v1/jobseekers/(\d+)/break-glass)", "api.break_glass", Access::kDossier, [this](Ctx& c) {
@@ -159,7 +194,7 @@ void App::add_consent_routes() {
     html(c, 200, "shared_list", m);
   });
 
-  add("GET", R"(/jobseekers/(\d+)/shared)", "shared.show", Access::kDossier, [this](Ctx& c) {
+  add("GET", R"(/jobseekers/(\d+)/shared)", "shared.show", Access::kDossier, [this, own_actions](Ctx& c) {
     auto s = consents_.shared(*c.who, c.path_id());
     if (!s.is_ok()) return fail(c, s.status());
     json m = base_model(c);
@@ -174,6 +209,13 @@ void App::add_consent_routes() {
     if (shares(s.value(), "overleg_reports"))
       for (const auto& o : overlegs_.shareable_reports(c.path_id())) reports.push_back(overleg_view(c, o));
     m["overleg_reports"] = reports;
+    json actions = json::array();
+    for (const auto& a : own_actions(c, s.value())) {
+      json v = to_json(a);
+      for (const char* st : {"todo", "doing", "done", "dropped"}) v[std::string("is_") + st] = a.status == st;
+      actions.push_back(v);
+    }
+    m["own_actions"] = actions;
     html(c, 200, "shared", m);
   });
 
