@@ -38,6 +38,27 @@ bool read_bool(const nlohmann::json& v, const std::string& field, bool& out, Fie
   return true;
 }
 
+bool read_choice(const nlohmann::json& v, const std::string& field, std::initializer_list<const char*> choices,
+                 std::string& out, FieldErrors& errors) {
+  if (v.is_string())
+    for (const char* c : choices)
+      if (v == c) {
+        out = c;
+        return true;
+      }
+  errors.push_back({field, "choice"});
+  return false;
+}
+
+void refuse_unknown(const nlohmann::json& obj, const std::string& at, std::initializer_list<const char*> known,
+                    FieldErrors& errors) {
+  for (const auto& [k, _] : obj.items()) {
+    bool ok = false;
+    for (const char* n : known) ok |= k == n;
+    if (!ok) errors.push_back({at.empty() ? k : at + "." + k, "unknown_field"});
+  }
+}
+
 bool read_past_date(const nlohmann::json& v, const std::string& field, const std::string& today, std::string& out,
                     FieldErrors& errors) {
   std::string s;

@@ -11,28 +11,6 @@ namespace spiraal {
 
 using nlohmann::json;
 
-namespace {
-
-bool one_of(const json& v, const std::string& field, std::initializer_list<const char*> choices, std::string& out,
-            FieldErrors& errors) {
-  if (v.is_string())
-    for (const char* c : choices)
-      if (v == c) {
-        out = c;
-        return true;
-      }
-  errors.push_back({field, "choice"});
-  return false;
-}
-
-void unknown_keys(const json& body, std::initializer_list<const char*> known, FieldErrors& errors) {
-  for (const auto& [k, _] : body.items())
-    if (std::none_of(known.begin(), known.end(), [&](const char* n) { return k == n; }))
-      errors.push_back({k, "unknown_field"});
-}
-
-}  // namespace
-
 const std::vector<std::string>& goal_features() {
   static const std::vector<std::string> features = {"small",     "concrete",  "positive",   "beginning",
                                                     "realistic", "challenging", "own_words"};
@@ -65,14 +43,14 @@ json to_json(const FollowUp& f) {
 FieldErrors apply_goal(Goal& g, const json& body, bool create) {
   FieldErrors errors;
   if (!body.is_object()) return {{"", "type_object"}};
-  unknown_keys(body, {"text", "track", "domain", "horizon", "features", "status", "version"}, errors);
+  refuse_unknown(body, "", {"text", "track", "domain", "horizon", "features", "status", "version"}, errors);
   if (body.contains("text") || create) {
     read_text(body.value("text", json()), "text", 1000, g.text, errors);
     if (g.text.empty()) errors.push_back({"text", "required"});
   }
-  if (body.contains("track") || create) one_of(body.value("track", json()), "track", {"welfare", "work"}, g.track, errors);
+  if (body.contains("track") || create) read_choice(body.value("track", json()), "track", {"welfare", "work"}, g.track, errors);
   if (body.contains("horizon") || create)
-    one_of(body.value("horizon", json()), "horizon", {"short", "long"}, g.horizon, errors);
+    read_choice(body.value("horizon", json()), "horizon", {"short", "long"}, g.horizon, errors);
   if (body.contains("domain") || create) {
     const json& d = body.value("domain", json());
     const auto& codes = Vocabulary::get().codes(g.track == "work" ? "work_domain" : "welfare_domain");
@@ -92,20 +70,20 @@ FieldErrors apply_goal(Goal& g, const json& body, bool create) {
                                   goal_features().end())
           errors.push_back({"features", "choice"});
   }
-  if (body.contains("status")) one_of(body["status"], "status", {"open", "reached", "dropped"}, g.status, errors);
+  if (body.contains("status")) read_choice(body["status"], "status", {"open", "reached", "dropped"}, g.status, errors);
   return errors;
 }
 
 FieldErrors apply_action(GoalAction& a, const json& body, bool create) {
   FieldErrors errors;
   if (!body.is_object()) return {{"", "type_object"}};
-  unknown_keys(body, {"text", "owner", "organisation_id", "due_on", "status", "version"}, errors);
+  refuse_unknown(body, "", {"text", "owner", "organisation_id", "due_on", "status", "version"}, errors);
   if (body.contains("text") || create) {
     read_text(body.value("text", json()), "text", 1000, a.text, errors);
     if (a.text.empty()) errors.push_back({"text", "required"});
   }
   if (body.contains("owner") || create)
-    one_of(body.value("owner", json()), "owner", {"jobseeker", "coach", "partner"}, a.owner, errors);
+    read_choice(body.value("owner", json()), "owner", {"jobseeker", "coach", "partner"}, a.owner, errors);
   if (body.contains("organisation_id")) {
     const json& o = body["organisation_id"];
     if (o.is_null()) a.organisation_id.reset();
@@ -121,7 +99,7 @@ FieldErrors apply_action(GoalAction& a, const json& body, bool create) {
       else a.due_on = due;
     }
   }
-  if (body.contains("status")) one_of(body["status"], "status", {"todo", "doing", "done", "dropped"}, a.status, errors);
+  if (body.contains("status")) read_choice(body["status"], "status", {"todo", "doing", "done", "dropped"}, a.status, errors);
   return errors;
 }
 
@@ -129,7 +107,7 @@ Result<FollowUp> parse_followup(const json& body, const std::string& today) {
   if (!body.is_object()) return Status::invalid_field("", "type_object");
   FieldErrors errors;
   FollowUp f;
-  unknown_keys(body, {"held_on", "improved", "actions_review"}, errors);
+  refuse_unknown(body, "", {"held_on", "improved", "actions_review"}, errors);
   if (body.contains("held_on")) read_past_date(body["held_on"], "held_on", today, f.held_on, errors);
   if (f.held_on.empty()) f.held_on = today;
   read_text(body.value("improved", json()), "improved", 4000, f.improved, errors);

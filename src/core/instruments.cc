@@ -30,18 +30,6 @@ bool read_int(const json& v, const std::string& field, int lo, int hi, int& out,
   return true;
 }
 
-bool one_of(const json& v, const std::string& field, std::initializer_list<const char*> choices, std::string& out,
-            FieldErrors& errors) {
-  if (v.is_string())
-    for (const char* c : choices)
-      if (v == c) {
-        out = c;
-        return true;
-      }
-  errors.push_back({field, "choice"});
-  return false;
-}
-
 // The array member `key` of `doc`, or an error.
 const json* list_of(const json& doc, const char* key, FieldErrors& errors) {
   if (!doc.contains(key) || !doc[key].is_array()) {
@@ -55,17 +43,9 @@ const json* list_of(const json& doc, const char* key, FieldErrors& errors) {
   return &doc[key];
 }
 
-void unknown_keys(const json& obj, const std::string& at, std::initializer_list<const char*> known, FieldErrors& errors) {
-  for (const auto& [k, _] : obj.items()) {
-    bool ok = false;
-    for (const char* n : known) ok |= k == n;
-    if (!ok) errors.push_back({at.empty() ? k : at + "." + k, "unknown_field"});
-  }
-}
-
 json balance(const json& doc, FieldErrors& errors) {
   json out = {{"blocks", json::array()}};
-  unknown_keys(doc, "", {"blocks", "unnamed_size"}, errors);
+  refuse_unknown(doc, "", {"blocks", "unnamed_size"}, errors);
   int unnamed = 1;
   if (doc.contains("unnamed_size")) read_int(doc["unnamed_size"], "unnamed_size", 1, 10, unnamed, errors);
   out["unnamed_size"] = unnamed;
@@ -78,10 +58,10 @@ json balance(const json& doc, FieldErrors& errors) {
       errors.push_back({at, "type_object"});
       continue;
     }
-    unknown_keys(b, at, {"kind", "label", "size"}, errors);
+    refuse_unknown(b, at, {"kind", "label", "size"}, errors);
     std::string kind, label;
     int size = 0;
-    one_of(b.value("kind", json()), at + ".kind", {"load", "support"}, kind, errors);
+    read_choice(b.value("kind", json()), at + ".kind", {"load", "support"}, kind, errors);
     read_text(b.value("label", json()), at + ".label", 200, label, errors);
     if (label.empty()) errors.push_back({at + ".label", "required"});
     read_int(b.value("size", json()), at + ".size", 1, 10, size, errors);
@@ -92,7 +72,7 @@ json balance(const json& doc, FieldErrors& errors) {
 
 json ecogram(const json& doc, FieldErrors& errors) {
   json out = {{"nodes", json::array()}, {"ties", json::array()}};
-  unknown_keys(doc, "", {"nodes", "ties"}, errors);
+  refuse_unknown(doc, "", {"nodes", "ties"}, errors);
   std::set<std::string> ids = {"self"};
   if (const json* nodes = list_of(doc, "nodes", errors)) {
     for (size_t i = 0; i < nodes->size(); ++i) {
@@ -102,11 +82,11 @@ json ecogram(const json& doc, FieldErrors& errors) {
         errors.push_back({at, "type_object"});
         continue;
       }
-      unknown_keys(n, at, {"id", "label", "kind"}, errors);
+      refuse_unknown(n, at, {"id", "label", "kind"}, errors);
       std::string id, label, kind;
       read_text(n.value("id", json()), at + ".id", 40, id, errors);
       read_text(n.value("label", json()), at + ".label", 120, label, errors);
-      one_of(n.value("kind", json()), at + ".kind", {"person", "organisation"}, kind, errors);
+      read_choice(n.value("kind", json()), at + ".kind", {"person", "organisation"}, kind, errors);
       if (id.empty() || id == "self") errors.push_back({at + ".id", "required"});
       else if (!ids.insert(id).second) errors.push_back({at + ".id", "taken"});
       if (label.empty()) errors.push_back({at + ".label", "required"});
@@ -121,11 +101,11 @@ json ecogram(const json& doc, FieldErrors& errors) {
         errors.push_back({at, "type_object"});
         continue;
       }
-      unknown_keys(t, at, {"from", "to", "type", "note"}, errors);
+      refuse_unknown(t, at, {"from", "to", "type", "note"}, errors);
       std::string from, to, type, note;
       read_text(t.value("from", json()), at + ".from", 40, from, errors);
       read_text(t.value("to", json()), at + ".to", 40, to, errors);
-      one_of(t.value("type", json()), at + ".type", {"close", "reciprocal", "conflict", "broken"}, type, errors);
+      read_choice(t.value("type", json()), at + ".type", {"close", "reciprocal", "conflict", "broken"}, type, errors);
       read_text(t.value("note", json("")), at + ".note", 500, note, errors);
       if (!ids.count(from)) errors.push_back({at + ".from", "no_such_node"});
       if (!ids.count(to)) errors.push_back({at + ".to", "no_such_node"});
@@ -138,7 +118,7 @@ json ecogram(const json& doc, FieldErrors& errors) {
 
 json life_events(const json& doc, const std::string& today, FieldErrors& errors) {
   json out = {{"events", json::array()}};
-  unknown_keys(doc, "", {"events"}, errors);
+  refuse_unknown(doc, "", {"events"}, errors);
   const json* events = list_of(doc, "events", errors);
   if (!events) return out;
   for (size_t i = 0; i < events->size(); ++i) {
@@ -148,7 +128,7 @@ json life_events(const json& doc, const std::string& today, FieldErrors& errors)
       errors.push_back({at, "type_object"});
       continue;
     }
-    unknown_keys(e, at, {"date", "text", "tone"}, errors);
+    refuse_unknown(e, at, {"date", "text", "tone"}, errors);
     std::string date, text, tone;
     read_text(e.value("date", json()), at + ".date", 10, date, errors);
     // A turning point is often remembered by year only.
@@ -157,7 +137,7 @@ json life_events(const json& doc, const std::string& today, FieldErrors& errors)
       errors.push_back({at + ".date", "date"});
     read_text(e.value("text", json()), at + ".text", 1000, text, errors);
     if (text.empty()) errors.push_back({at + ".text", "required"});
-    one_of(e.value("tone", json("turn")), at + ".tone", {"up", "down", "turn"}, tone, errors);
+    read_choice(e.value("tone", json("turn")), at + ".tone", {"up", "down", "turn"}, tone, errors);
     out["events"].push_back({{"date", date}, {"text", text}, {"tone", tone}});
   }
   std::stable_sort(out["events"].begin(), out["events"].end(),
@@ -185,7 +165,7 @@ json text_group(const json& v, const std::string& at, const std::vector<std::str
 
 json strengths(const json& doc, FieldErrors& errors) {
   json out = {{"domains", json::object()}, {"individual", json::object()}, {"environmental", json::object()}};
-  unknown_keys(doc, "", {"domains", "individual", "environmental"}, errors);
+  refuse_unknown(doc, "", {"domains", "individual", "environmental"}, errors);
   if (doc.contains("domains")) {
     if (!doc["domains"].is_object()) {
       errors.push_back({"domains", "type_object"});

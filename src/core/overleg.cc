@@ -12,18 +12,6 @@ using nlohmann::json;
 
 namespace {
 
-bool one_of(const json& v, const std::string& field, std::initializer_list<const char*> choices, std::string& out,
-            FieldErrors& errors) {
-  if (v.is_string())
-    for (const char* c : choices)
-      if (v == c) {
-        out = c;
-        return true;
-      }
-  errors.push_back({field, "choice"});
-  return false;
-}
-
 void required_text(const json& body, const char* key, size_t max, std::string& out, FieldErrors& errors) {
   read_text(body.value(key, json()), key, max, out, errors);
   if (out.empty()) errors.push_back({key, "required"});
@@ -137,7 +125,7 @@ Status apply_overleg_plan(Overleg& o, const json& body, const std::string& today
       OverlegParticipant person;
       read_text(p.value("name", json()), at + ".name", 200, person.name, errors);
       if (person.name.empty()) errors.push_back({at + ".name", "required"});
-      one_of(p.value("role", json()), at + ".role", {"jobseeker", "pivot", "coordinator", "support", "trusted"},
+      read_choice(p.value("role", json()), at + ".role", {"jobseeker", "pivot", "coordinator", "support", "trusted"},
              person.role, errors);
       const json& org = p.value("organisation_id", json());
       if (org.is_number_integer() && org.get<int64_t>() > 0) person.organisation_id = org.get<int64_t>();
@@ -167,10 +155,10 @@ Status apply_overleg_report(Overleg& o, const json& body, const std::string& tod
     errors.push_back({"attendance", "type_list"});
   } else {
     for (size_t i = 0; i < attendance.size(); ++i)
-      one_of(attendance[i], "attendance." + std::to_string(i), {"present", "absent", "excused"},
+      read_choice(attendance[i], "attendance." + std::to_string(i), {"present", "absent", "excused"},
              o.participants[i].attendance, errors);
   }
-  one_of(body.value("participation", json()), "participation", {"whole", "part", "none"}, o.participation, errors);
+  read_choice(body.value("participation", json()), "participation", {"whole", "part", "none"}, o.participation, errors);
   read_text(body.value("participation_reason", json()), "participation_reason", 1000, o.participation_reason, errors);
   if (o.participation != "whole" && o.participation_reason.empty())
     errors.push_back({"participation_reason", "required"});
