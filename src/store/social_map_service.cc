@@ -56,18 +56,12 @@ std::vector<OrganisationContact> SocialMapService::contacts_of(sql::Connection& 
 
 Result<std::vector<Organisation>> SocialMapService::list(const Principal& p, const OrganisationQuery& q) {
   if (!allowed(p, Action::kReadSocialMap)) return Status::forbidden();
-  std::string sql = std::string("SELECT ") + kColumns + " FROM organisations WHERE 1 = 1";
-  sql::Params params;
-  if (!q.search.empty()) {
-    sql += " AND name_key LIKE ? ESCAPE '\\'";
-    params.push_back(like_anywhere(organisation_name_key(q.search)));
-  }
-  if (!q.theme.empty()) {
-    sql += " AND themes LIKE ? ESCAPE '\\'";
-    params.push_back(like_anywhere("\"" + q.theme + "\""));
-  }
-  sql += " ORDER BY name_key LIMIT ?";
-  params.push_back(int64_t{q.limit});
+  // Both filters are always in the statement; a blank one matches everything.
+  const std::string sql = std::string("SELECT ") + kColumns +
+                          " FROM organisations WHERE (? = '' OR name_key LIKE ? ESCAPE '\\') "
+                          "AND (? = '' OR themes LIKE ? ESCAPE '\\') ORDER BY name_key LIMIT ?";
+  const sql::Params params = {q.search, like_anywhere(organisation_name_key(q.search)), q.theme,
+                              like_anywhere("\"" + q.theme + "\""), int64_t{q.limit}};
   auto c = store_.pool().acquire();
   auto r = c->query(sql, params);
   std::vector<Organisation> out;
