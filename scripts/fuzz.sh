@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_HARNESS=${1:-20}
 JOBS=${JOBS:-$(nproc)}
 BUILD_DIR=build-fuzz
-HARNESSES=(json_body_fuzz form_fuzz)
+HARNESSES=(json_body_fuzz form_fuzz csv_fuzz)
 
 die() {
   echo "fuzz: $*" >&2
