@@ -20,9 +20,15 @@ class SqliteConnection final : public Connection {
       throw Error("cannot open SQLite database " + path + ": " + msg);
     }
     sqlite3_busy_timeout(db_, 10000);
-    exec_script(
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
-        "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32000;");
+    try {
+      exec_script(
+          "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
+          "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32000;");
+    } catch (...) {
+      // Not a database (or unreadable): the destructor will not run, so close here.
+      sqlite3_close(db_);
+      throw;
+    }
   }
   ~SqliteConnection() override {
     for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
