@@ -44,7 +44,7 @@ void App::add_admin_routes() {
       errors = u.status().fields();
     }
     auto m = users_model(c, *this, store_);
-    for (const auto& e : errors) m["errors"].push_back(Catalogs::get().describe(c.lang, e));
+    m["errors"] = field_messages(c, errors);
     m["form"] = {{"username", username}, {"display_name", display}, {"team", team}};
     html(c, 422, "users", m);
   });

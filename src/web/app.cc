@@ -22,6 +22,12 @@ int http_status(Code code) {
   return 500;
 }
 
+nlohmann::json field_messages(const Ctx& c, const FieldErrors& errors) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& e : errors) out.push_back(Catalogs::get().describe(c.lang, e));
+  return out;
+}
+
 nlohmann::json vocabulary_options(const Ctx& c, const std::string& list, const std::string& selected) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& code : Vocabulary::get().codes(list))

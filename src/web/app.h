@@ -135,6 +135,9 @@ int http_status(Code code);
 // A vocabulary list as <option>s in the caller's language, `selected` marked:
 // [{"code","label","selected"}].
 nlohmann::json vocabulary_options(const Ctx& c, const std::string& list, const std::string& selected);
+// The messages of refused fields in the caller's language, for a form shown
+// again with what was typed: ["Field: what is wrong.", ...].
+nlohmann::json field_messages(const Ctx& c, const FieldErrors& errors);
 // Caseload signals as JSON: [{"code","since"}].
 nlohmann::json signals_json(const std::vector<Signal>& signals);
 

@@ -172,8 +172,7 @@ void App::add_consent_routes() {
     auto k = consents_.record(*c.who, c.path_id(), body);
     if (k.is_ok()) return redirect(c, "/jobseekers/" + std::to_string(c.path_id()) + "/consents");
     if (k.status().code() != Code::kInvalid) return fail(c, k.status());
-    json errors = json::array();
-    for (const auto& e : k.status().fields()) errors.push_back(Catalogs::get().describe(c.lang, e));
+    json errors = field_messages(c, k.status().fields());
     page(c, errors, 422, body);
   });
 
@@ -238,8 +237,7 @@ void App::add_consent_routes() {
     m["id"] = c.path_id();
     m["hours"] = kBreakGlassHours;
     m["reason"] = c.form.get("reason");
-    m["errors"] = json::array();
-    for (const auto& e : until.status().fields()) m["errors"].push_back(Catalogs::get().describe(c.lang, e));
+    m["errors"] = field_messages(c, until.status().fields());
     html(c, 422, "break_glass", m);
   });
 }

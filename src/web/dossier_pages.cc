@@ -82,8 +82,7 @@ json edit_model(const Ctx& c, const App& app, const std::string& section, const 
   m["section"] = section;
   m["section_title"] = c.t("section." + section);
   m["version"] = version;
-  m["errors"] = json::array();
-  for (const auto& e : errors) m["errors"].push_back(Catalogs::get().describe(c.lang, e));
+  m["errors"] = field_messages(c, errors);
   if (section == "objective") {
     json fields = json::array();
     for (const auto& f : objective_fields()) {

@@ -62,12 +62,6 @@ json goal_view(const Ctx& c, const json& g) {
   return out;
 }
 
-json errors_json(const Ctx& c, const Status& s) {
-  json out = json::array();
-  for (const auto& e : s.fields()) out.push_back(Catalogs::get().describe(c.lang, e));
-  return out;
-}
-
 // The goal form's body; features from ticked boxes.
 json goal_from_form(const Form& f) {
   std::string domain = f.get("track") == "work" ? f.get("work_domain") : f.get("welfare_domain");
@@ -192,14 +186,14 @@ void App::add_goal_routes() {
     auto g = goals_.add_goal(*c.who, c.path_id(), body);
     if (g.is_ok()) return back_to_goals(c);
     if (g.status().code() != Code::kInvalid) return fail(c, g.status());
-    goals_page(c, errors_json(c, g.status()), 422, body);
+    goals_page(c, field_messages(c, g.status().fields()), 422, body);
   });
   add("POST", R"(/jobseekers/(\d+)/goals/(\d+)/actions)", "actions.create", Access::kDossier,
       [this, goals_page, back_to_goals](Ctx& c) {
         auto a = goals_.add_action(*c.who, c.path_id(), c.path_id(2), action_from_form(c.form));
         if (a.is_ok()) return back_to_goals(c);
         if (a.status().code() != Code::kInvalid) return fail(c, a.status());
-        goals_page(c, errors_json(c, a.status()), 422, json::object());
+        goals_page(c, field_messages(c, a.status().fields()), 422, json::object());
       });
   add("POST", R"(/jobseekers/(\d+)/actions/(\d+))", "actions.update", Access::kDossier,
       [this, goals_page, back_to_goals](Ctx& c) {
@@ -207,7 +201,7 @@ void App::add_goal_routes() {
                                       {{"version", number_from_form(c.form.get("version"))}, {"status", c.form.get("status")}});
         if (a.is_ok()) return back_to_goals(c);
         if (a.status().code() != Code::kInvalid) return fail(c, a.status());
-        goals_page(c, errors_json(c, a.status()), 422, json::object());
+        goals_page(c, field_messages(c, a.status().fields()), 422, json::object());
       });
   add("POST", R"(/jobseekers/(\d+)/followups)", "followups.create", Access::kDossier,
       [this, goals_page, back_to_goals](Ctx& c) {
@@ -216,7 +210,7 @@ void App::add_goal_routes() {
                                       {"actions_review", c.form.get("actions_review")}});
         if (f.is_ok()) return back_to_goals(c);
         if (f.status().code() != Code::kInvalid) return fail(c, f.status());
-        goals_page(c, errors_json(c, f.status()), 422, json::object());
+        goals_page(c, field_messages(c, f.status().fields()), 422, json::object());
       });
 
   auto agreements_page = [this](Ctx& c, const json& errors, int status) {
@@ -256,7 +250,7 @@ void App::add_goal_routes() {
         auto a = goals_.draft_agreement(*c.who, c.path_id(), body);
         if (a.is_ok()) return redirect(c, "/jobseekers/" + std::to_string(c.path_id()) + "/agreements");
         if (a.status().code() != Code::kInvalid) return fail(c, a.status());
-        agreements_page(c, errors_json(c, a.status()), 422);
+        agreements_page(c, field_messages(c, a.status().fields()), 422);
       });
   add("POST", R"(/jobseekers/(\d+)/agreements/(\d+)/sign)", "agreements.sign", Access::kDossier,
       [this, agreements_page](Ctx& c) {
@@ -269,7 +263,7 @@ void App::add_goal_routes() {
         auto a = goals_.sign_agreement(*c.who, c.path_id(), c.path_id(2), {{"signed_on", c.form.get("signed_on")}});
         if (a.is_ok()) return redirect(c, "/jobseekers/" + std::to_string(c.path_id()) + "/agreements");
         if (a.status().code() != Code::kInvalid) return fail(c, a.status());
-        agreements_page(c, errors_json(c, a.status()), 422);
+        agreements_page(c, field_messages(c, a.status().fields()), 422);
       });
   add("GET", R"(/jobseekers/(\d+)/agreements/(\d+)/print)", "agreements.print", Access::kDossier, [this](Ctx& c) {
     auto j = dossiers_.read(*c.who, c.path_id());

@@ -275,8 +275,7 @@ void App::add_instrument_routes() {
     auto v = instruments_.add(*c.who, c.path_id(), name, {{"taken_on", c.form.get("taken_on")}, {"document", document}});
     if (v.is_ok()) return redirect(c, "/jobseekers/" + std::to_string(c.path_id()) + "/instruments/" + name);
     if (v.status().code() != Code::kInvalid) return fail(c, v.status());
-    json errors = json::array();
-    for (const auto& e : v.status().fields()) errors.push_back(Catalogs::get().describe(c.lang, e));
+    json errors = field_messages(c, v.status().fields());
     page(c, document, errors, 422);
   });
 }

@@ -110,8 +110,7 @@ void App::add_overleg_routes() {
     if (o.is_ok())
       return redirect(c, "/jobseekers/" + std::to_string(c.path_id()) + "/overlegs/" + std::to_string(o->id));
     if (o.status().code() != Code::kInvalid) return fail(c, o.status());
-    json errors = json::array();
-    for (const auto& e : o.status().fields()) errors.push_back(Catalogs::get().describe(c.lang, e));
+    json errors = field_messages(c, o.status().fields());
     list_page(c, errors, 422);
   });
 
@@ -149,8 +148,7 @@ void App::add_overleg_routes() {
           if (o.is_ok())
             return redirect(c, "/jobseekers/" + std::to_string(c.path_id()) + "/overlegs/" + std::to_string(c.path_id(2)));
           if (o.status().code() != Code::kInvalid) return fail(c, o.status());
-          json errors = json::array();
-          for (const auto& e : o.status().fields()) errors.push_back(Catalogs::get().describe(c.lang, e));
+          json errors = field_messages(c, o.status().fields());
           detail(c, errors, 422, "overleg");
         });
   }

@@ -171,8 +171,7 @@ void App::add_score_routes() {
                                c.lang);
     if (t.is_ok()) return redirect(c, "/jobseekers/" + std::to_string(c.path_id()) + "/scores");
     if (t.status().code() != Code::kInvalid) return fail(c, t.status());
-    json errors = json::array();
-    for (const auto& e : t.status().fields()) errors.push_back(Catalogs::get().describe(c.lang, e));
+    json errors = field_messages(c, t.status().fields());
     page(c, errors, 422, "scores");
   });
 }

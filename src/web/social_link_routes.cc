@@ -76,8 +76,7 @@ void App::add_social_link_routes() {
     auto l = social_links_.add(*c.who, c.path_id(), link_from_form(c.form));
     if (l.is_ok()) return redirect(c, "/jobseekers/" + std::to_string(c.path_id()) + "/social-links");
     if (l.status().code() != Code::kInvalid) return fail(c, l.status());
-    json errors = json::array();
-    for (const auto& e : l.status().fields()) errors.push_back(Catalogs::get().describe(c.lang, e));
+    json errors = field_messages(c, l.status().fields());
     page(c, errors, 422);
   });
   add("POST", R"(/jobseekers/(\d+)/social-links/(\d+)/remove)", "social_links.remove", Access::kDossier, [this](Ctx& c) {

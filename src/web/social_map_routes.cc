@@ -54,12 +54,6 @@ json theme_boxes(const Ctx& c, const json& chosen) {
   return out;
 }
 
-json field_errors(const Ctx& c, const Status& s) {
-  json out = json::array();
-  for (const auto& e : s.fields()) out.push_back(Catalogs::get().describe(c.lang, e));
-  return out;
-}
-
 // The text fields of an organisation form, from a draft (what was typed) or
 // the stored organisation.
 json form_model(const Ctx& c, const json& values) {
@@ -169,7 +163,7 @@ void App::add_social_map_routes() {
     auto o = social_map_.create(*c.who, body);
     if (o.is_ok()) return redirect(c, "/social-map/" + std::to_string(o->id));
     if (o.status().code() != Code::kInvalid) return fail(c, o.status());
-    list_page(c, field_errors(c, o.status()), 422, body);
+    list_page(c, field_messages(c, o.status().fields()), 422, body);
   });
 
   add("POST", R"(/social-map/import)", "social_map.import", Access::kAuthenticated, [this](Ctx& c) {
@@ -225,7 +219,7 @@ void App::add_social_map_routes() {
       return show_page(c, errors, 409, json::object(), json::object());
     }
     if (o.status().code() != Code::kInvalid) return fail(c, o.status());
-    show_page(c, field_errors(c, o.status()), 422, body, json::object());
+    show_page(c, field_messages(c, o.status().fields()), 422, body, json::object());
   });
 
   add("POST", R"(/social-map/(\d+)/contacts)", "social_map.contacts.create", Access::kAuthenticated,
@@ -235,7 +229,7 @@ void App::add_social_map_routes() {
         auto k = social_map_.add_contact(*c.who, c.path_id(), body);
         if (k.is_ok()) return redirect(c, "/social-map/" + std::to_string(c.path_id()));
         if (k.status().code() != Code::kInvalid) return fail(c, k.status());
-        show_page(c, field_errors(c, k.status()), 422, json::object(), body);
+        show_page(c, field_messages(c, k.status().fields()), 422, json::object(), body);
       });
 }
 

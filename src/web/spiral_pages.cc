@@ -17,8 +17,7 @@ using nlohmann::json;
 std::string state_label(const Ctx& c, const std::string& code) { return c.t("spiral." + code); }
 
 json error_list(const Ctx& c, const Status& s) {
-  json out = json::array();
-  for (const auto& e : s.fields()) out.push_back(Catalogs::get().describe(c.lang, e));
+  json out = field_messages(c, s.fields());
   if (out.empty() && !s.is_ok()) out.push_back(c.t("error." + s.message()));
   return out;
 }
