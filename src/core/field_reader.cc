@@ -73,3 +73,115 @@ bool read_past_date(const nlohmann::json& v, const std::string& field, const std
 }
 
 }  // namespace spiraal
+
+namespace spiraal {
+
+namespace {
+const nlohmann::json& empty_object() {
+  static const nlohmann::json e = nlohmann::json::object();
+  return e;
+}
+const nlohmann::json& null_json() {
+  static const nlohmann::json n;
+  return n;
+}
+}  // namespace
+
+ObjectReader::ObjectReader(const nlohmann::json& obj, std::string at, FieldErrors& errors)
+    : obj_(obj.is_object() ? obj : empty_object()), at_(std::move(at)), errors_(errors) {
+  if (!obj.is_object()) errors_.push_back({at_.empty() ? std::string("body") : at_, "type_object"});
+}
+
+std::string ObjectReader::path(const char* key) const { return at_.empty() ? key : at_ + "." + key; }
+bool ObjectReader::has(const char* key) const { return obj_.contains(key) && !obj_.at(key).is_null(); }
+const nlohmann::json& ObjectReader::member(const char* key) const { return obj_.contains(key) ? obj_.at(key) : null_json(); }
+void ObjectReader::fail(const char* key, std::string rule, std::string param) {
+  errors_.push_back({path(key), std::move(rule), std::move(param)});
+}
+
+std::string ObjectReader::text(const char* key, size_t max, bool required) {
+  std::string out;
+  if (!read_text(member(key), path(key), max, out, errors_)) return {};
+  if (required && out.empty()) fail(key, "required");
+  return out;
+}
+
+std::string ObjectReader::choice(const char* key, std::initializer_list<const char*> choices, bool required) {
+  if (!has(key) || member(key) == "") {
+    if (required) fail(key, "required");
+    return {};
+  }
+  std::string out;
+  read_choice(member(key), path(key), choices, out, errors_);
+  return out;
+}
+
+std::string ObjectReader::date(const char* key, bool required, const std::string& today) {
+  const size_t before = errors_.size();
+  std::string s = text(key, 10, false);
+  if (s.empty()) {
+    if (required && errors_.size() == before) fail(key, "required");
+    return {};
+  }
+  if (!is_iso_date(s)) return fail(key, "date"), std::string();
+  if (s < "1990-01-01") return fail(key, "date_too_early"), std::string();
+  if (s > "2100-12-31") return fail(key, "date_too_far_ahead"), std::string();
+  if (!today.empty() && s > today) return fail(key, "date_in_future"), std::string();
+  return s;
+}
+
+std::optional<int64_t> ObjectReader::integer(const char* key, int64_t min, int64_t max, bool required) {
+  const auto& v = member(key);
+  if (v.is_null()) {
+    if (required) fail(key, "required");
+    return std::nullopt;
+  }
+  if (!v.is_number_integer()) return fail(key, "type_integer"), std::nullopt;
+  int64_t n = v.get<int64_t>();
+  if (n < min || n > max) return fail(key, "range", std::to_string(min) + "–" + std::to_string(max)), std::nullopt;
+  return n;
+}
+
+std::optional<double> ObjectReader::number(const char* key, double min, double max, bool required) {
+  const auto& v = member(key);
+  if (v.is_null()) {
+    if (required) fail(key, "required");
+    return std::nullopt;
+  }
+  if (!v.is_number()) return fail(key, "type_number"), std::nullopt;
+  double n = v.get<double>();
+  auto show = [](double d) {
+    std::string s = std::to_string(d);
+    s.erase(s.find_last_not_of('0') + 1);
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s;
+  };
+  if (!(n >= min && n <= max)) return fail(key, "range", show(min) + "–" + show(max)), std::nullopt;
+  return n;
+}
+
+bool ObjectReader::flag(const char* key) {
+  if (!has(key)) return false;
+  bool out = false;
+  read_bool(member(key), path(key), out, errors_);
+  return out;
+}
+
+std::vector<std::string> ObjectReader::texts(const char* key, size_t max_items, size_t max_len) {
+  std::vector<std::string> out;
+  const auto& v = member(key);
+  if (v.is_null()) return out;
+  if (!v.is_array()) return fail(key, "type_list"), out;
+  if (v.size() > max_items) return fail(key, "too_many", std::to_string(max_items)), out;
+  for (size_t i = 0; i < v.size(); ++i) {
+    std::string s;
+    if (read_text(v[i], path(key) + "." + std::to_string(i), max_len, s, errors_) && !s.empty()) out.push_back(s);
+  }
+  return out;
+}
+
+void ObjectReader::refuse_unknown(std::initializer_list<const char*> known) {
+  spiraal::refuse_unknown(obj_, at_, known, errors_);
+}
+
+}  // namespace spiraal

@@ -2,8 +2,11 @@
 // Readers for one JSON member of an input body. Each records what is wrong
 // as a FieldError instead of throwing, and returns whether `out` was set,
 // so that validation can report every field at once.
+#include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -25,5 +28,41 @@ void refuse_unknown(const nlohmann::json& obj, const std::string& at, std::initi
 // A calendar date (YYYY-MM-DD) between 1990 and `today`; empty or null clears.
 bool read_past_date(const nlohmann::json& v, const std::string& field, const std::string& today, std::string& out,
                     FieldErrors& errors);
+
+}  // namespace spiraal
+
+namespace spiraal {
+
+// Reads the members of one JSON object, recording every problem under the
+// path `at.<member>`; the accessors return an empty value for a missing or
+// refused member, so a parser reads all fields and reports all at once.
+class ObjectReader {
+ public:
+  // `obj` and `errors` must outlive the reader. A non-object records
+  // "type_object" at `at` and reads as empty.
+  ObjectReader(const nlohmann::json& obj, std::string at, FieldErrors& errors);
+
+  // The member's field path, e.g. "checks.wants.evidence".
+  std::string path(const char* key) const;
+  bool has(const char* key) const;
+  const nlohmann::json& member(const char* key) const;  // null when absent
+
+  std::string text(const char* key, size_t max, bool required = false);
+  std::string choice(const char* key, std::initializer_list<const char*> choices, bool required = false);
+  // A calendar date between 1990 and 2100; `past` refuses a date after `today`.
+  std::string date(const char* key, bool required = false, const std::string& today = {});
+  std::optional<int64_t> integer(const char* key, int64_t min, int64_t max, bool required = false);
+  std::optional<double> number(const char* key, double min, double max, bool required = false);
+  bool flag(const char* key);  // false when absent
+  // A list of at most `max_items` texts of at most `max_len` characters; blanks dropped.
+  std::vector<std::string> texts(const char* key, size_t max_items, size_t max_len);
+  void refuse_unknown(std::initializer_list<const char*> known);
+  void fail(const char* key, std::string rule, std::string param = {});
+
+ private:
+  const nlohmann::json& obj_;  // the object read (or a static empty object)
+  std::string at_;             // path prefix, "" at the top
+  FieldErrors& errors_;        // where problems go
+};
 
 }  // namespace spiraal

@@ -25,6 +25,7 @@ const std::vector<SealedColumn>& sealed_columns() {
       {"agreements", "id", nullptr, "content"},
       {"overlegs", "id", nullptr, "document"},
       {"social_links", "id", nullptr, "smart"},
+      {"work_records", "id", nullptr, "content"},
   };
   return columns;
 }

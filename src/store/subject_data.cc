@@ -11,6 +11,9 @@ using nlohmann::json;
 
 const std::vector<SubjectTable>& subject_tables() {
   static const std::vector<SubjectTable> tables = {
+      {"work_records", "jobseeker_id",
+       {"id", "kind", "parent_id", "version", "status", "due_on", "content", "created_by", "created_at", "updated_at"},
+       {"content"}},
       {"social_links", "jobseeker_id",
        {"id", "domain", "organisation_id", "contact_id", "question_kind", "smart", "created_by", "created_at"}, {}},
       {"overlegs", "jobseeker_id", {"id", "version", "status", "planned_on", "document", "created_by", "created_at", "updated_at"},

@@ -60,6 +60,7 @@ App::App(Store& store, AppOptions options)
       goals_(store, dossiers_),
       overlegs_(store, dossiers_),
       social_links_(store, dossiers_),
+      work_(store, dossiers_),
       auth_(store, options_.secure_cookies) {
   add_api_routes();
   add_spiral_api_routes();
@@ -72,6 +73,8 @@ App::App(Store& store, AppOptions options)
   add_goal_routes();
   add_overleg_routes();
   add_social_link_routes();
+  add_work_routes();
+  add_work_pages();
   add_page_routes();
   add_dossier_pages();
   add_admin_routes();

@@ -15,6 +15,7 @@
 #include "store/goal_service.h"
 #include "store/overleg_service.h"
 #include "store/social_link_service.h"
+#include "store/work_service.h"
 #include "store/instrument_service.h"
 #include "store/score_service.h"
 #include "store/social_map_service.h"
@@ -113,6 +114,8 @@ class App {
   void add_goal_routes();
   void add_overleg_routes();
   void add_social_link_routes();
+  void add_work_routes();
+  void add_work_pages();
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
 
   Store& store_;
@@ -126,6 +129,7 @@ class App {
   GoalService goals_;
   OverlegService overlegs_;
   SocialLinkService social_links_;
+  WorkService work_;
   Auth auth_;
   std::vector<Route> routes_;
 };

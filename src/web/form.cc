@@ -1,5 +1,9 @@
 #include "web/form.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
 #include <charconv>
 
 #include "core/jobseeker.h"
@@ -124,6 +128,86 @@ nlohmann::json contact_from_form(const Form& form) {
   nlohmann::json body = nlohmann::json::object();
   for (const char* key : {"date", "kind", "status", "initiative", "note"}) body[key] = form.get(key);
   return body;
+}
+
+}  // namespace spiraal
+
+namespace spiraal {
+
+namespace {
+
+bool blank(const nlohmann::json& v) {
+  if (v.is_null()) return true;
+  if (v.is_string()) return v.get<std::string>().find_first_not_of(" \t\r\n") == std::string::npos;
+  if (v.is_array()) return v.empty();
+  if (v.is_object()) {
+    for (const auto& [_, x] : v.items())
+      if (!blank(x)) return false;
+    return true;
+  }
+  return false;  // numbers and ticked boxes
+}
+
+// Objects keyed "0", "1", ... (rows of a form table) become lists in that
+// order, rows left entirely blank dropped.
+nlohmann::json rows_as_lists(nlohmann::json v) {
+  if (!v.is_object()) return v;
+  bool rows = !v.empty();
+  for (auto& [k, x] : v.items()) {
+    x = rows_as_lists(x);
+    rows = rows && k.size() <= 3 && k.find_first_not_of("0123456789") == std::string::npos;
+  }
+  if (!rows) return v;
+  std::vector<std::pair<int, nlohmann::json>> ordered;
+  for (auto& [k, x] : v.items()) ordered.emplace_back(std::stoi(k), x);
+  std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  nlohmann::json list = nlohmann::json::array();
+  for (auto& [_, x] : ordered)
+    if (!blank(x)) list.push_back(x);
+  return list;
+}
+
+}  // namespace
+
+nlohmann::json form_to_json(const Form& form) {
+  using nlohmann::json;
+  json out = json::object();
+  for (const auto& [raw, value] : form.values()) {
+    if (raw.empty() || raw[0] == '_') continue;
+    std::string name = raw;
+    char type = 's';
+    bool list = false;
+    if (name.size() > 2 && name.ends_with("[]")) list = true, name.resize(name.size() - 2);
+    if (name.size() > 1 && (name.back() == '#' || name.back() == '?')) type = name.back(), name.pop_back();
+    json value_json = type == '#' ? number_from_form(value) : type == '?' ? json(value != "0" && value != "false") : json(value);
+    if (type == '#' && value_json.is_string()) {  // a decimal such as 19,5 or 19.5
+      std::string dotted = value;
+      std::replace(dotted.begin(), dotted.end(), ',', '.');
+      char* end = nullptr;
+      double d = std::strtod(dotted.c_str(), &end);
+      if (!dotted.empty() && end == dotted.c_str() + dotted.size() && std::isfinite(d)) value_json = d;
+    }
+    json* at = &out;
+    size_t start = 0;
+    bool bad = false;
+    for (size_t dot; (dot = name.find('.', start)) != std::string::npos; start = dot + 1) {
+      json& next = (*at)[name.substr(start, dot - start)];
+      if (next.is_null()) next = json::object();
+      if (!next.is_object()) { bad = true; break; }
+      at = &next;
+    }
+    if (bad || !at->is_object()) continue;
+    json& leaf = (*at)[name.substr(start)];
+    if (list) {
+      if (!leaf.is_array()) leaf = json::array();
+      if (!(value_json.is_string() && value_json.get<std::string>().find_first_not_of(" \t\r\n") == std::string::npos) &&
+          !value_json.is_null())
+        leaf.push_back(value_json);
+    } else if (leaf.is_null()) {
+      leaf = value_json;
+    }
+  }
+  return rows_as_lists(out);
 }
 
 }  // namespace spiraal

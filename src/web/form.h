@@ -23,6 +23,7 @@ class Form {
   bool has(const std::string& name) const { return values_.count(name) > 0; }
   // Every value of `name`, in order.
   std::vector<std::string> all(const std::string& name) const;
+  const std::multimap<std::string, std::string>& values() const { return values_; }
 
  private:
   std::multimap<std::string, std::string> values_;
@@ -40,6 +41,13 @@ nlohmann::json number_from_form(const std::string& raw);
 // The JSON patch for one dossier section edited through the form (see
 // dossier_sections()); "all" for the create form's objective data.
 nlohmann::json dossier_patch_from_form(const Form& form, const std::string& section);
+// A generic form as the JSON body the API takes. A field name is a dotted
+// path ("checks.wants.answer" nests); a name ending in "[]" collects its
+// values in a list (blanks left out); "#" at the end reads a number (blank
+// is null) and "?" a tick box (true when sent, unless its value is "0": radio
+// buttons for yes and no). Names starting with "_"
+// (CSRF token, page) are left out.
+nlohmann::json form_to_json(const Form& form);
 // The JSON body of a contact form.
 nlohmann::json contact_from_form(const Form& form);
 
