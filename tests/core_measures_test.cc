@@ -131,6 +131,21 @@ TEST(ProposeMeasures, ActivaForLeefloner_WarnsOfExclusionEffects) {
   EXPECT_TRUE(contains(it->warnings, "exclusion_effects"));
 }
 
+TEST(ProposeMeasures, IboForRegisteredJobseeker_WarnsOfHiringObligationAndEmployerConsent) {
+  json facts = {{"registered_jobseeker", true}};
+  auto proposals = propose_measures(default_measure_catalogue(), facts, "2011-06-01", "");
+  auto it = std::find_if(proposals.begin(), proposals.end(),
+                         [](const MeasureProposal& p) { return p.measure->code == "ibo"; });
+  ASSERT_NE(it, proposals.end());
+  EXPECT_EQ(it->warnings, (std::vector<std::string>{"time_limited", "obligations", "needs_employer_consent"}));
+}
+
+TEST(ProposeMeasures, ShippedRules_AreNotValidBefore2011) {
+  json facts = {{"leefloon", true}, {"registered_jobseeker", true}, {"work_disability", true}};
+  EXPECT_TRUE(propose_measures(default_measure_catalogue(), facts, "2010-12-31", "").empty());
+  EXPECT_FALSE(propose_measures(default_measure_catalogue(), facts, "2011-01-01", "").empty());
+}
+
 TEST(ProposeMeasures, EveryTimeLimitedMeasure_CarriesTheWarning) {
   // Enough facts to fit many measures at once.
   json facts = {{"leefloon", true},          {"social_security_rights", false}, {"registered_jobseeker", true},
