@@ -201,132 +201,31 @@ const std::vector<std::string>& csv_columns() {
   return columns;
 }
 
-// Whether `s` is well-formed UTF-8 (control characters are left to the
-// field checks, which name the line).
-bool valid_utf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 99;
-    if (n == 99 || (n == 1 && c < 0xC2) || (n > 0 && i + n >= s.size())) return false;
-    uint32_t cp = n == 0 ? c : n == 1 ? (c & 0x1F) : n == 2 ? (c & 0x0F) : (c & 0x07);
-    for (size_t k = 1; k <= n; ++k) {
-      auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc >> 6) != 0x2) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-      return false;
-    i += n + 1;
-  }
-  return true;
-}
-
-struct Record {
-  size_t line = 0;  // physical line where the record starts
-  std::vector<std::string> fields;
-};
-
-// Splits RFC 4180 text into records. A record that is only an empty line is
-// skipped. Returns false (with the line) for a quote that never closes.
-bool split_records(std::string_view s, std::vector<Record>& out, size_t& bad_line) {
-  size_t line = 1, i = 0;
-  while (i < s.size()) {
-    Record r;
-    r.line = line;
-    std::string field;
-    bool done = false;
-    while (!done) {
-      if (i < s.size() && s[i] == '"') {
-        size_t open_line = line;
-        ++i;
-        for (;;) {
-          if (i >= s.size()) {
-            bad_line = open_line;
-            return false;
-          }
-          if (s[i] == '"') {
-            if (i + 1 < s.size() && s[i + 1] == '"') {
-              field += '"';
-              i += 2;
-              continue;
-            }
-            ++i;
-            break;
-          }
-          if (s[i] == '\n') ++line;
-          field += s[i++];
-        }
-        // Text after the closing quote is kept, as spreadsheet programs do.
-        while (i < s.size() && s[i] != ',' && s[i] != '\n' && s[i] != '\r') field += s[i++];
-      } else {
-        while (i < s.size() && s[i] != ',' && s[i] != '\n' && s[i] != '\r') field += s[i++];
-      }
-      r.fields.push_back(std::move(field));
-      field.clear();
-      if (i < s.size() && s[i] == ',') {
-        ++i;
-        continue;
-      }
-      if (i < s.size() && s[i] == '\r') ++i;
-      if (i < s.size() && s[i] == '\n') ++i;
-      ++line;
-      done = true;
-    }
-    bool blank = r.fields.size() == 1 && trim(r.fields[0]).empty();
-    if (!blank) out.push_back(std::move(r));
-  }
-  return true;
-}
-
-size_t count_lines(std::string_view s) {
-  size_t n = static_cast<size_t>(std::count(s.begin(), s.end(), '\n'));
-  return s.empty() || s.back() == '\n' ? n : n + 1;
-}
-
 }  // namespace
 
 SocialMapCsv parse_social_map_csv(std::string_view bytes, const std::vector<std::string>& existing_name_keys) {
   SocialMapCsv out;
-  auto refuse = [&out](std::string rule, std::string param = {}, size_t line = 0) {
+  CsvFile file = read_csv(bytes, kSocialMapCsvMaxBytes, kSocialMapCsvMaxLines);
+  if (file.unreadable) {
     out.unreadable = true;
-    out.rows.clear();
-    out.errors.push_back({line, "", std::move(rule), std::move(param)});
+    out.errors = std::move(file.errors);
     return out;
-  };
-  if (bytes.size() > kSocialMapCsvMaxBytes) return refuse("csv_too_large", "5 MB");
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-  if (!valid_utf8(bytes)) return refuse("csv_not_utf8");
-  if (count_lines(bytes) > kSocialMapCsvMaxLines + 1) return refuse("csv_too_many_lines", std::to_string(kSocialMapCsvMaxLines));
-
-  std::vector<Record> records;
-  size_t bad_line = 0;
-  if (!split_records(bytes, records, bad_line)) return refuse("csv_open_quote", "", bad_line);
-  if (records.empty()) return refuse("csv_empty");
+  }
 
   // The header: known columns, each once, `name` among them.
   std::vector<std::string> header;
-  for (const auto& h : records[0].fields) header.push_back(lower(trim(h)));
-  std::set<std::string> reported;
-  for (const auto& h : header) {
-    if (!reported.insert(h).second) continue;
-    if (std::find(csv_columns().begin(), csv_columns().end(), h) == csv_columns().end())
-      out.errors.push_back({records[0].line, "", "csv_unknown_column", h});
-    else if (std::count(header.begin(), header.end(), h) > 1)
-      out.errors.push_back({records[0].line, "", "csv_duplicate_column", h});
-  }
+  for (const auto& h : file.header) header.push_back(lower(trim(h)));
+  check_header(header, csv_columns(), out.errors);
   if (std::find(header.begin(), header.end(), "name") == header.end())
-    out.errors.push_back({records[0].line, "", "csv_no_name_column", ""});
+    out.errors.push_back({0, "", "csv_no_name_column", ""});
   if (!out.errors.empty()) {
-    out.unreadable = true;
-    for (auto& e : out.errors) e.line = 0;  // the header is the whole file's problem
+    out.unreadable = true;  // the header is the whole file's problem
     return out;
   }
 
   std::set<std::string> seen(existing_name_keys.begin(), existing_name_keys.end());
   std::set<std::string> in_file;
-  for (size_t r = 1; r < records.size(); ++r) {
-    const Record& rec = records[r];
+  for (const CsvRecord& rec : file.records) {
     if (rec.fields.size() != header.size()) {
       out.errors.push_back({rec.line, "", "csv_field_count",
                             std::to_string(header.size()) + " / " + std::to_string(rec.fields.size())});
@@ -336,17 +235,7 @@ SocialMapCsv parse_social_map_csv(std::string_view bytes, const std::vector<std:
     for (size_t k = 0; k < header.size(); ++k) {
       const std::string& col = header[k];
       if (col == "themes") {
-        json themes = json::array();
-        size_t start = 0;
-        const std::string& v = rec.fields[k];
-        while (start <= v.size()) {
-          size_t end = v.find(';', start);
-          std::string t = trim(v.substr(start, end == std::string::npos ? std::string::npos : end - start));
-          if (!t.empty()) themes.push_back(t);
-          if (end == std::string::npos) break;
-          start = end + 1;
-        }
-        org["themes"] = themes;
+        org["themes"] = split_list(rec.fields[k], ';');
       } else if (col.starts_with("contact_")) {
         contact[col.substr(8)] = rec.fields[k];
       } else {

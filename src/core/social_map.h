@@ -11,6 +11,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "core/csv.h"
 #include "core/status.h"
 
 namespace spiraal {
@@ -56,18 +57,6 @@ std::string organisation_name_key(std::string_view name);
 Result<Organisation> parse_organisation(const nlohmann::json& body);
 // Reads {name, role, phone, email}; the name is required.
 Result<OrganisationContact> parse_organisation_contact(const nlohmann::json& body);
-
-// One problem with a CSV file. `line` is the 1-based physical line where the
-// record starts, 0 for a problem with the whole file; `field` the column when
-// one field is at fault (else empty); `rule` a catalog key suffix
-// (error.<rule>) and `param` a detail substituted into it.
-struct CsvProblem {
-  size_t line = 0;
-  std::string field;
-  std::string rule;
-  std::string param;
-  bool operator==(const CsvProblem&) const = default;
-};
 
 struct SocialMapCsv {
   struct Row {
