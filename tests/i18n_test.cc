@@ -65,7 +65,7 @@ TEST(Catalogs, EveryObjectiveFieldAndSectionHasALabel) {
 // without a message.
 TEST(Catalogs, EveryErrorRuleInTheSourcesHasAMessage) {
   const char* root = SPIRAAL_SOURCE_DIR;
-  std::regex rule_re(R"re((?:push_back\(\{|invalid_field\(|return \{\{)[^;]*?,\s*"([a-z_]+)")re");
+  std::regex rule_re(R"re((?:push_back\(\{|invalid_field\(|return \{\{|fail\()[^;]*?,\s*"([a-z_]+)")re");
   std::set<std::string> rules;
   for (const char* file : {"src/core/jobseeker.cc", "src/core/contact.cc", "src/core/account.cc", "src/web/paging.cc",
                            "src/core/selection.cc", "src/core/field_reader.cc", "src/core/score_table.cc", "src/core/instruments.cc", "src/core/spiral.cc", "src/core/knipperlichten.cc",

@@ -13,6 +13,7 @@
 #include "store/overleg_service.h"
 #include "store/social_link_service.h"
 #include "store/trajectory_service.h"
+#include "store/work_service.h"
 #include "test_support.h"
 
 namespace spiraal::testing {
@@ -162,6 +163,76 @@ const std::map<std::string, std::string> kExpected = {
     {"social_links.remove", "DADDDDD"},
     {"api.shared.actions.update", "DDDDDDA"},
     {"shared.actions.update", "DDDDDDA"},
+    // The road to work: work records read by the dossier's readers, written by its coaches.
+    {"api.key_competences", "DAAAAAA"},
+    {"api.competences", "DADADDD"},
+    {"api.aftercare", "DADADDD"},
+    {"competences.show", "DADADDD"},
+    {"job_targets.show", "DADADDD"},
+    {"applications.show", "DADADDD"},
+    {"work_starts.show", "DADADDD"},
+    {"business_card.print", "DADADDD"},
+    {"emergency_card.print", "DADADDD"},
+    {"employer_sheet.print", "DADADDD"},
+    {"api.situation.list", "DADADDD"},
+    {"api.situation.create", "DADDDDD"},
+    {"situation.create", "DADDDDD"},
+    {"api.situation.update", "DADDDDD"},
+    {"situation.update", "DADDDDD"},
+    {"api.competence_decision.list", "DADADDD"},
+    {"api.competence_decision.create", "DADDDDD"},
+    {"competence_decision.create", "DADDDDD"},
+    {"api.competence_decision.update", "DADDDDD"},
+    {"competence_decision.update", "DADDDDD"},
+    {"api.work_experience.list", "DADADDD"},
+    {"api.work_experience.create", "DADDDDD"},
+    {"work_experience.create", "DADDDDD"},
+    {"api.work_experience.update", "DADDDDD"},
+    {"work_experience.update", "DADDDDD"},
+    {"api.business_card.list", "DADADDD"},
+    {"api.business_card.save", "DADDDDD"},
+    {"business_card.save", "DADDDDD"},
+    {"api.work_profile.list", "DADADDD"},
+    {"api.work_profile.save", "DADDDDD"},
+    {"work_profile.save", "DADDDDD"},
+    {"api.job_target.list", "DADADDD"},
+    {"api.job_target.create", "DADDDDD"},
+    {"job_target.create", "DADDDDD"},
+    {"api.job_target.update", "DADDDDD"},
+    {"job_target.update", "DADDDDD"},
+    {"api.placement.list", "DADADDD"},
+    {"api.placement.create", "DADDDDD"},
+    {"placement.create", "DADDDDD"},
+    {"api.placement.update", "DADDDDD"},
+    {"placement.update", "DADDDDD"},
+    {"api.application.list", "DADADDD"},
+    {"api.application.create", "DADDDDD"},
+    {"application.create", "DADDDDD"},
+    {"api.application.update", "DADDDDD"},
+    {"application.update", "DADDDDD"},
+    {"api.work_start.list", "DADADDD"},
+    {"api.work_start.create", "DADDDDD"},
+    {"work_start.create", "DADDDDD"},
+    {"api.work_start.update", "DADDDDD"},
+    {"work_start.update", "DADDDDD"},
+    {"api.aftercare_contact.list", "DADADDD"},
+    {"api.aftercare_contact.create", "DADDDDD"},
+    {"aftercare_contact.create", "DADDDDD"},
+    {"api.aftercare_contact.update", "DADDDDD"},
+    {"aftercare_contact.update", "DADDDDD"},
+    {"api.absence_signal.list", "DADADDD"},
+    {"api.absence_signal.create", "DADDDDD"},
+    {"absence_signal.create", "DADDDDD"},
+    {"api.absence_signal.update", "DADDDDD"},
+    {"absence_signal.update", "DADDDDD"},
+    {"api.disclosure.list", "DADADDD"},
+    {"api.disclosure.create", "DADDDDD"},
+    {"disclosure.create", "DADDDDD"},
+    {"api.disclosure.update", "DADDDDD"},
+    {"disclosure.update", "DADDDDD"},
+    {"api.sustainability_check.list", "DADADDD"},
+    {"api.sustainability_check.update", "DADDDDD"},
+    {"sustainability_check.update", "DADDDDD"},
     {"api.users.list", "DDDDADD"},
     {"api.users.create", "DDDDADD"},
 };
@@ -262,6 +333,12 @@ class RouteMatrixTest : public ::testing::Test {
     second_ids_["overlegs"] = { OverlegService(s, service)
                                   .request(owner, jobseeker_, {{"requested_by", "An (VDAB)"}, {"reason", "Schulden en werk"}, {"aim", "Afstemmen"}})
                                   ->id};
+    WorkService work(s, service);
+    work.save_single(owner, jobseeker_, *find_work_record_kind("business_card"), {{"key", {"perseverance"}}});
+    second_ids_["work-starts"] = {work.add(owner, jobseeker_, *find_work_record_kind("work_start"),
+                                           {{"kind", "work"}, {"organisation", "Bakkerij Noord"}, {"job_title", "Verkoper"},
+                                            {"contract", "permanent"}, {"starts_on", "2026-01-05"}})
+                                      ->id};
     server_ = std::make_unique<TestServer>(s);
   }
 

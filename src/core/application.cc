@@ -27,7 +27,7 @@ Result<WorkRecordContent> parse_application(const json& body, const std::string&
 
   json steps = json::object();
   const json& sv = r.member("steps");
-  ObjectReader s(sv.is_null() ? json::object() : sv, "steps", errors);
+  ObjectReader s(sv, "steps", errors);
   s.refuse_unknown({"employer_contact", "added_value", "objections_measures", "interview_requested",
                     "prepared_together", "going_along", "selection", "feedback"});
   std::string last_done, last_step;

@@ -89,7 +89,7 @@ const nlohmann::json& null_json() {
 
 ObjectReader::ObjectReader(const nlohmann::json& obj, std::string at, FieldErrors& errors)
     : obj_(obj.is_object() ? obj : empty_object()), at_(std::move(at)), errors_(errors) {
-  if (!obj.is_object()) errors_.push_back({at_.empty() ? std::string("body") : at_, "type_object"});
+  if (!obj.is_object() && !obj.is_null()) errors_.push_back({at_.empty() ? std::string("body") : at_, "type_object"});
 }
 
 std::string ObjectReader::path(const char* key) const { return at_.empty() ? key : at_ + "." + key; }

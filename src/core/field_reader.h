@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
+#include <nlohmann/json.hpp>
 
 #include "core/status.h"
 
@@ -38,8 +38,9 @@ namespace spiraal {
 // refused member, so a parser reads all fields and reports all at once.
 class ObjectReader {
  public:
-  // `obj` and `errors` must outlive the reader. A non-object records
-  // "type_object" at `at` and reads as empty.
+  // `errors` must outlive the reader; `obj` is copied. Null reads as an
+  // empty object (an optional nested part left out); any other non-object
+  // records "type_object" at `at` and reads as empty.
   ObjectReader(const nlohmann::json& obj, std::string at, FieldErrors& errors);
 
   // The member's field path, e.g. "checks.wants.evidence".
@@ -60,7 +61,7 @@ class ObjectReader {
   void fail(const char* key, std::string rule, std::string param = {});
 
  private:
-  const nlohmann::json& obj_;  // the object read (or a static empty object)
+  nlohmann::json obj_;         // the object read (empty when it was not one)
   std::string at_;             // path prefix, "" at the top
   FieldErrors& errors_;        // where problems go
 };

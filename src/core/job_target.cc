@@ -24,11 +24,11 @@ Result<WorkRecordContent> parse_job_target(const json& body, const std::string&)
   if (status.empty()) status = "exploring";
   json checks = json::object();
   int yes = 0;
-  ObjectReader c(r.member("checks").is_null() ? json::object() : r.member("checks"), "checks", errors);
+  ObjectReader c(r.member("checks"), "checks", errors);
   c.refuse_unknown({"wants", "can_manage", "demand", "family_fit"});
   for (const auto& name : job_target_checks()) {
     const json& v = c.member(name.c_str());
-    ObjectReader one(v.is_null() ? json::object() : v, c.path(name.c_str()), errors);
+    ObjectReader one(v, c.path(name.c_str()), errors);
     one.refuse_unknown({"answer", "evidence"});
     std::string answer = one.choice("answer", {"yes", "no", "unsure"});
     std::string evidence = one.text("evidence", 2000);

@@ -38,9 +38,9 @@ bool is_slug(const std::string& s) {
 
 // Reads the members of one JSON object, recording every problem in `errors`
 // under `at.<member>`. Each reader returns whether `out` was set.
-class ObjectReader {
+class MeasureReader {
  public:
-  ObjectReader(const json& obj, std::string at, FieldErrors& errors)
+  MeasureReader(const json& obj, std::string at, FieldErrors& errors)
       : obj_(obj), at_(std::move(at)), errors_(errors) {}
 
   std::string path(const std::string& member) const { return at_.empty() ? member : at_ + "." + member; }
@@ -162,7 +162,7 @@ MeasureFact parse_fact(const json& doc, const std::string& at, FieldErrors& erro
     return fact;
   }
   refuse_unknown(doc, at, {"code", "type", "choices", "nl", "en"}, errors);
-  ObjectReader r(doc, at, errors);
+  MeasureReader r(doc, at, errors);
   r.code("code", fact.code);
   r.choice("type", kFactTypes, fact.type);
   r.text("nl", kMaxLabel, true, fact.nl);
@@ -189,7 +189,7 @@ MeasureCondition parse_condition(const json& doc, const std::string& at, const M
     return c;
   }
   refuse_unknown(doc, at, {"fact", "op", "value"}, errors);
-  ObjectReader r(doc, at, errors);
+  MeasureReader r(doc, at, errors);
   const MeasureFact* fact = nullptr;
   if (r.text("fact", kMaxCode, true, c.fact)) {
     fact = cat.find_fact(c.fact);
@@ -226,7 +226,7 @@ MeasureRule parse_rule(const json& doc, const std::string& at, const MeasureCata
     return rule;
   }
   refuse_unknown(doc, at, {"valid_from", "valid_to", "conditions"}, errors);
-  ObjectReader r(doc, at, errors);
+  MeasureReader r(doc, at, errors);
   bool from_ok = r.date("valid_from", false, rule.valid_from);
   bool to_ok = r.date("valid_to", true, rule.valid_to);
   if (from_ok && to_ok && !rule.valid_to.empty() && rule.valid_to < rule.valid_from)
@@ -249,7 +249,7 @@ Measure parse_measure(const json& doc, const std::string& at, const MeasureCatal
                   "max_duration", "max_months", "time_limited", "obligations", "exclusion_effects",
                   "needs_employer_consent", "strengths", "weaknesses", "provider", "source", "rules"},
                  errors);
-  ObjectReader r(doc, at, errors);
+  MeasureReader r(doc, at, errors);
   r.code("code", m.code);
   r.text("name", kMaxLabel, true, m.name);
   r.text("name_en", kMaxLabel, true, m.name_en);
@@ -333,7 +333,7 @@ Result<MeasureCatalogue> parse_measure_catalogue(const json& doc) {
   FieldErrors errors;
   MeasureCatalogue cat;
   refuse_unknown(doc, "", {"_source", "version", "facts", "measures"}, errors);
-  ObjectReader r(doc, "", errors);
+  MeasureReader r(doc, "", errors);
   r.text("_source", kMaxText, true, cat.source);
   r.text("version", kMaxLabel, true, cat.version);
   if (const json* facts = r.list("facts")) {

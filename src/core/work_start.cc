@@ -49,11 +49,11 @@ Result<WorkRecordContent> parse_work_start(const json& body, const std::string& 
 
   json checklist = json::object();
   const json& cv = r.member("welfare_checklist");
-  ObjectReader c(cv.is_null() ? json::object() : cv, "welfare_checklist", errors);
+  ObjectReader c(cv, "welfare_checklist", errors);
   c.refuse_unknown({"childcare", "sick_child_contacts", "appointments_moved", "transport", "employer_involved"});
   for (const auto& item : welfare_checklist_items()) {
     const json& v = c.member(item.c_str());
-    ObjectReader one(v.is_null() ? json::object() : v, c.path(item.c_str()), errors);
+    ObjectReader one(v, c.path(item.c_str()), errors);
     one.refuse_unknown({"status", "note"});
     std::string status = one.choice("status", {"arranged", "not_needed", "open"});
     checklist[item] = {{"status", status.empty() ? "open" : status}, {"note", one.text("note", 1000)}};
@@ -210,7 +210,7 @@ Result<WorkRecordContent> parse_sustainability_check(const json& body, const std
   if (r.has("still_working") && !still && end_reason.empty()) r.fail("end_reason", "required");
   json as = json::object();
   const json& av = r.member("four_as");
-  ObjectReader a(av.is_null() ? json::object() : av, "four_as", errors);
+  ObjectReader a(av, "four_as", errors);
   a.refuse_unknown({"conditions", "circumstances", "content", "relations"});
   for (const auto& name : four_as()) {
     auto v = a.integer(name.c_str(), 1, 5, still);
