@@ -13,6 +13,7 @@
 #include "store/overleg_service.h"
 #include "store/social_link_service.h"
 #include "store/trajectory_service.h"
+#include "store/catalogue_service.h"
 #include "store/work_service.h"
 #include "test_support.h"
 
@@ -233,6 +234,27 @@ const std::map<std::string, std::string> kExpected = {
     {"api.sustainability_check.list", "DADADDD"},
     {"api.sustainability_check.update", "DADDDDD"},
     {"sustainability_check.update", "DADDDDD"},
+    // Catalogues and measures: reference data for those who guide, kept by coordinators and admins.
+    {"api.occupations.list", "DAAAADD"},
+    {"api.occupations.put", "DDDAADD"},
+    {"api.occupations.import", "DDDAADD"},
+    {"api.vacancies.list", "DAAAADD"},
+    {"api.vacancies.put", "DDDAADD"},
+    {"api.vacancies.import", "DDDAADD"},
+    {"api.trainings.list", "DAAAADD"},
+    {"api.trainings.put", "DDDAADD"},
+    {"api.trainings.import", "DDDAADD"},
+    {"api.measures.get", "DAAAADD"},
+    {"api.measures.replace", "DDDAADD"},
+    {"api.measures.proposals", "DAAAADD"},
+    {"catalogues.show", "DAAAADD"},
+    {"catalogues.import", "DDDAADD"},
+    {"measures.show", "DAAAADD"},
+    {"measures.import", "DDDAADD"},
+    {"api.matches", "DADADDD"},
+    {"matches.show", "DADADDD"},
+    {"api.vacancies.candidates", "DAAADDD"},
+    {"vacancies.candidates", "DAAADDD"},
     {"api.users.list", "DDDDADD"},
     {"api.users.create", "DDDDADD"},
 };
@@ -339,6 +361,14 @@ class RouteMatrixTest : public ::testing::Test {
                                            {{"kind", "work"}, {"organisation", "Bakkerij Noord"}, {"job_title", "Verkoper"},
                                             {"contract", "permanent"}, {"starts_on", "2026-01-05"}})
                                       ->id};
+    second_ids_["vacancies"] = {CatalogueService(s)
+                                    .put(users_["admin"].principal(), "vacancies",
+                                         {{"employer", "Bakkerij Noord"}, {"title", "Verkoper"},
+                                          {"core_tasks", {{{"text", "Klanten helpen"}, {"competences", {"contact_skills"}}}}},
+                                          {"hours_per_week", 30}, {"schedule", "day"}, {"place", "Gent"},
+                                          {"contract", "permanent"}})
+                                    ->at("id")
+                                    .get<int64_t>()};
     server_ = std::make_unique<TestServer>(s);
   }
 

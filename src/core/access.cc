@@ -47,6 +47,11 @@ bool allowed(const Principal& p, Action a, Relation r) {
              p.role == Role::kAdmin;
     case Action::kManageSocialMap:
       return p.role == Role::kCoordinator || p.role == Role::kAdmin;
+    case Action::kReadCatalogues:
+      // Reference data without personal data, consulted by those who guide.
+      return p.role == Role::kCoach || p.role == Role::kCoordinator || p.role == Role::kAdmin;
+    case Action::kManageCatalogues:
+      return p.role == Role::kCoordinator || p.role == Role::kAdmin;
     case Action::kWriteDossier:
       return (p.role == Role::kCoach || p.role == Role::kCoordinator) && r == Relation::kAssigned;
   }

@@ -42,6 +42,8 @@ enum class Action {
   kBreakGlass,       // open temporary access to a dossier outside the team
   kReadSocialMap,    // consult the sociale kaart (organisations and contacts)
   kManageSocialMap,  // add, change and import organisations of the sociale kaart
+  kReadCatalogues,   // consult occupations, vacancies, trainings and employment measures
+  kManageCatalogues, // import them and replace the measures' rules
 };
 
 // True when `p` may perform `a` on a dossier to which it stands in `r`

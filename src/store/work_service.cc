@@ -4,6 +4,7 @@
 
 #include "core/clock.h"
 #include "core/work_start.h"
+#include "store/catalogue_service.h"
 #include "store/store_internal.h"
 
 namespace spiraal {
@@ -67,6 +68,15 @@ Status WorkService::check_links(const std::vector<WorkRecord>& all, const WorkRe
       const WorkRecord* s = find(sid.get<int64_t>());
       if (!s || s->kind != "situation") return Status::invalid_field("situation_ids", "not_in_dossier");
     }
+  if (kind.name == "application") {
+    const json& offered = r.content.value("measures_offered", json::array());
+    if (!offered.empty()) {
+      const MeasureCatalogue measures = current_measure_catalogue(store_);
+      for (size_t i = 0; i < offered.size(); ++i)
+        if (!measures.find_measure(offered[i].get<std::string>()))
+          return Status::invalid_field("measures_offered." + std::to_string(i), "unknown_code", offered[i].get<std::string>());
+    }
+  }
   return Status::ok();
 }
 

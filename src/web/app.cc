@@ -61,6 +61,7 @@ App::App(Store& store, AppOptions options)
       overlegs_(store, dossiers_),
       social_links_(store, dossiers_),
       work_(store, dossiers_),
+      catalogues_(store),
       auth_(store, options_.secure_cookies) {
   add_api_routes();
   add_spiral_api_routes();
@@ -75,6 +76,8 @@ App::App(Store& store, AppOptions options)
   add_social_link_routes();
   add_work_routes();
   add_work_pages();
+  add_catalogue_routes();
+  add_match_routes();
   add_page_routes();
   add_dossier_pages();
   add_admin_routes();
@@ -228,6 +231,7 @@ nlohmann::json App::base_model(const Ctx& c) const {
                  {"can_caseload", allowed(*c.who, Action::kListCaseload)},
                  {"can_manage_users", allowed(*c.who, Action::kManageUsers)},
                  {"can_social_map", allowed(*c.who, Action::kReadSocialMap)},
+                 {"can_catalogues", allowed(*c.who, Action::kReadCatalogues)},
                  {"is_partner", c.who->role == Role::kPartner}};
   }
   return m;

@@ -15,6 +15,7 @@
 #include "store/goal_service.h"
 #include "store/overleg_service.h"
 #include "store/social_link_service.h"
+#include "store/catalogue_service.h"
 #include "store/work_service.h"
 #include "store/instrument_service.h"
 #include "store/score_service.h"
@@ -116,6 +117,8 @@ class App {
   void add_social_link_routes();
   void add_work_routes();
   void add_work_pages();
+  void add_catalogue_routes();
+  void add_match_routes();
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
 
   Store& store_;
@@ -130,6 +133,7 @@ class App {
   OverlegService overlegs_;
   SocialLinkService social_links_;
   WorkService work_;
+  CatalogueService catalogues_;
   Auth auth_;
   std::vector<Route> routes_;
 };

@@ -13,6 +13,7 @@
 #include "core/job_target.h"
 #include "core/mindmap.h"
 #include "core/work_start.h"
+#include "store/catalogue_service.h"
 #include "web/app.h"
 #include "web/dossier_view.h"
 #include "web/view.h"
@@ -164,7 +165,9 @@ void job_targets_model(const Ctx& c, const std::vector<WorkRecord>& all, json& m
   m["targets"] = targets;
 }
 
-void applications_model(const Ctx& c, const std::vector<WorkRecord>& all, json& m) {
+json measure_options(const Ctx& c, const MeasureCatalogue& measures, const json& on);
+
+void applications_model(const Ctx& c, const std::vector<WorkRecord>& all, const MeasureCatalogue& measures, json& m) {
   json apps = json::array();
   for (const auto* a : records_of(all, "application")) {
     json steps = json::array();
@@ -178,7 +181,7 @@ void applications_model(const Ctx& c, const std::vector<WorkRecord>& all, json& 
     json fb = a->content.value("feedback", json());
     apps.push_back({{"id", a->id}, {"version", a->version}, {"employer", a->content["employer"]},
                     {"job_title", a->content["job_title"]}, {"vacancy_id", a->content["vacancy_id"]},
-                    {"objections", a->content["objections"]}, {"measures", a->content["measures_offered"]},
+                    {"objections", a->content["objections"]}, {"measures", measure_options(c, measures, a->content["measures_offered"])},
                     {"interview_on", a->content["interview_on"]}, {"decision_on", a->content["decision_on"]},
                     {"status_label", c.t("work.outcome." + a->status)},
                     {"outcomes", choice_options(c, "work.outcome.", {"open", "hired", "rejected", "withdrawn"}, a->status)},
@@ -187,6 +190,15 @@ void applications_model(const Ctx& c, const std::vector<WorkRecord>& all, json& 
                     {"feedback_develop", competence_options(c, fb.is_object() ? fb["to_develop"] : json::array())}});
   }
   m["applications"] = apps;
+}
+
+// The employment measures for employers as options, `on` selected.
+json measure_options(const Ctx& c, const MeasureCatalogue& measures, const json& on) {
+  json out = json::array();
+  for (const auto& x : measures.measures)
+    out.push_back({{"code", x.code}, {"label", c.lang == "en" && !x.name_en.empty() ? x.name_en : x.name},
+                   {"on", std::find(on.begin(), on.end(), json(x.code)) != on.end()}});
+  return out;
 }
 
 void work_starts_model(const Ctx& c, const std::vector<WorkRecord>& all, json& m) {
@@ -312,7 +324,7 @@ void App::add_work_pages() {
     m["title"] = c.t("work.page." + view);
     if (name == "competences") competences_model(c, all.value(), m);
     if (name == "job-targets") job_targets_model(c, all.value(), m);
-    if (name == "applications") applications_model(c, all.value(), m);
+    if (name == "applications") applications_model(c, all.value(), current_measure_catalogue(store_), m);
     if (name == "work-starts") work_starts_model(c, all.value(), m);
     html(c, status, view, m);
   };
