@@ -16,6 +16,7 @@
 #include "store/demo_data.h"
 #include "store/goal_service.h"
 #include "store/demo_instruments.h"
+#include "store/demo_catalogues.h"
 #include "store/demo_social_map.h"
 #include "store/demo_trajectories.h"
 #include "store/reseal.h"
@@ -178,6 +179,7 @@ int run_demo_data(const Options& o) {
   std::optional<DemoTrajectorySummary> paths;
   std::optional<DemoInstrumentSummary> instruments;
   std::optional<int> social_map;  // organisations in the sociale kaart
+  std::optional<DemoCatalogueSummary> catalogues;
   Result<DemoCooperationSummary> cooperation = DemoCooperationSummary{};
   if (summary.is_ok()) {
     auto generated = generate_demo_trajectories(*store, o.seed, options.progress);
@@ -186,6 +188,9 @@ int run_demo_data(const Options& o) {
     if (filled.is_ok()) instruments = filled.value();
     auto organisations = generate_demo_social_map(*store);  // as a coordinator would import them
     if (organisations.is_ok()) social_map = organisations.value();
+    auto imported = generate_demo_catalogues(*store, o.jobseekers, o.seed);  // as a coordinator would import them
+    if (imported.is_ok()) catalogues = imported.value();
+    else std::cerr << "spiraal: demo catalogues: " << imported.status().message() << "\n";
     reseal_all(*store, 5000, options.progress);  // the bulk loaders write plain text
     cooperation = generate_demo_cooperation(*store);  // through the services: sealed and audited
   }
@@ -207,6 +212,9 @@ int run_demo_data(const Options& o) {
               << instruments->balances << " balances, " << instruments->ecograms << " ecograms, "
               << instruments->life_events << " life-event lines) for " << instruments->jobseekers << " jobseekers\n";
   if (social_map) std::cout << "sociale kaart: " << *social_map << " organisations\n";
+  if (catalogues)
+    std::cout << "catalogues: " << catalogues->occupations << " occupations, " << catalogues->vacancies << " vacancies, "
+              << catalogues->trainings << " training offers\n";
   if (cooperation.is_ok())
     std::cout << "cooperation (demo coach): " << cooperation->goals << " goals, " << cooperation->actions << " actions, "
               << cooperation->agreements << " trajectory agreements, " << cooperation->consents

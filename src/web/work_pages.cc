@@ -151,7 +151,7 @@ void job_targets_model(const Ctx& c, const std::vector<WorkRecord>& all, json& m
     json placements = json::array();
     for (const auto* pl : records_of(all, "placement"))
       if (pl->parent_id == t->id)
-        placements.push_back({{"id", pl->id}, {"version", pl->version}, {"employer", pl->content["employer"]},
+        placements.push_back({{"id", pl->id}, {"version", pl->version}, {"job_target_id", t->id}, {"employer", pl->content["employer"]},
                               {"days", pl->content["days"]}, {"unit_label", c.t("work.unit." + pl->content.value("unit", ""))},
                               {"unit", pl->content["unit"]}, {"starts_on", pl->content["starts_on"]},
                               {"evaluation", pl->content["evaluation"]}, {"evaluated", pl->status == "evaluated"}});
