@@ -4,6 +4,9 @@
 // match explained; for a vacancy, the matching jobseekers of the caller's
 // caseload; and the employment measures whose rules fit a person or an
 // employer, with their reasons and warnings. It proposes; people decide.
+#include <map>
+#include <type_traits>
+
 #include "core/clock.h"
 #include "core/competences.h"
 #include "core/match_profile.h"
@@ -43,6 +46,27 @@ json result_json(const Ctx& c, const MatchResult& r) {
   for (const auto& m : r.ranked) ranked.push_back(match_json(c, m));
   for (const auto& m : r.excluded) excluded.push_back(match_json(c, m));
   return {{"ranked", ranked}, {"excluded", excluded}, {"catalogue_empty", r.catalogue_empty}};
+}
+
+// Names who offers each match (the employer or the training provider).
+template <typename T>
+json with_offerers(json result, const std::vector<T>& items) {
+  std::map<int64_t, std::string> by_id;
+  for (const auto& x : items) {
+    if constexpr (std::is_same_v<T, Vacancy>) by_id[x.id] = x.employer;
+    else by_id[x.id] = x.provider;
+  }
+  for (auto* list : {&result["ranked"], &result["excluded"]})
+    for (json& m : *list) m["offered_by"] = by_id[static_cast<int64_t>(m["id"])];
+  return result;
+}
+
+// The page shows the best `n`; the rest are counted.
+json first(json result, size_t n) {
+  auto& ranked = result["ranked"];
+  result["more"] = ranked.size() > n ? ranked.size() - n : 0;
+  if (ranked.size() > n) ranked.erase(ranked.begin() + static_cast<long>(n), ranked.end());
+  return result;
 }
 
 json profile_json(const WorkProfile& p) {
@@ -109,8 +133,10 @@ void App::add_match_routes() {
     auto trainings = catalogues_.trainings(*c.who);
     if (!vacancies.is_ok()) return fail(c, vacancies.status());
     send_json(c, 200, {{"profile", profile_json(profile.value())},
-                       {"vacancies", result_json(c, match_vacancies(profile.value(), vacancies.value()))},
-                       {"trainings", result_json(c, match_trainings(profile.value(), trainings.value()))}});
+                       {"vacancies", with_offerers(result_json(c, match_vacancies(profile.value(), vacancies.value())),
+                                                    vacancies.value())},
+                       {"trainings", with_offerers(result_json(c, match_trainings(profile.value(), trainings.value())),
+                                                    trainings.value())}});
   });
 
   // The matching jobseekers of the caller's caseload for one vacancy.
@@ -186,8 +212,10 @@ void App::add_match_routes() {
       m["no_catalogues"] = true;
       return html(c, 200, "matches", m);
     }
-    m["vacancies"] = result_json(c, match_vacancies(profile.value(), vacancies.value()));
-    m["trainings"] = result_json(c, match_trainings(profile.value(), trainings.value()));
+    m["vacancies"] =
+        first(with_offerers(result_json(c, match_vacancies(profile.value(), vacancies.value())), vacancies.value()), 20);
+    m["trainings"] =
+        first(with_offerers(result_json(c, match_trainings(profile.value(), trainings.value())), trainings.value()), 20);
     json facts = facts_from_query(c, cat.value(), measure_facts_of(j.value(), today_utc()));
     json fact_fields = json::array();
     for (const auto& f : cat->facts) {

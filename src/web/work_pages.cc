@@ -238,6 +238,7 @@ void work_starts_model(const Ctx& c, const std::vector<WorkRecord>& all, json& m
       } else if (r.kind == "sustainability_check") {
         v["due_on"] = r.due_on;
         v["recorded"] = r.status == "recorded";
+        v["due_now"] = r.status == "due" && r.due_on <= today_utc();
         v["still_label"] = c.t(r.content.value("still_working", false) ? "work.still_working.yes" : "work.still_working.no");
         json as = json::array();
         for (const auto& a : four_as())

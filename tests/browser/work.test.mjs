@@ -62,7 +62,7 @@ test('from mindmap to a lasting job: competences, job target, match, application
   await noErrors(page);
   assert.deepEqual(await seriousViolations(page), []);
   await screenshot(page, 'competences');
-  await page.click('text=Visitekaartje afdrukken');
+  await submit(page, 'text=Visitekaartje afdrukken');
   const card = await printedPdf(page, 'business-card');
   assert.match(card.text, /Wendy Werkmans[\s\S]*Kassa bedienen[\s\S]*Doorzettingsvermogen[\s\S]*Winkelbediende/);
   assert.equal(card.pages, 1, 'the business card is one page');
@@ -172,7 +172,7 @@ test('from mindmap to a lasting job: competences, job target, match, application
   assert.deepEqual(await seriousViolations(page), []);
   await screenshot(page, 'work-starts');
 
-  await page.click('text=Noodplan afdrukken');
+  await submit(page, 'text=Noodplan afdrukken');
   const plan = await printedPdf(page, 'emergency-card');
   assert.match(plan.text, /Mijn noodplan[\s\S]*Oma Rita[\s\S]*0470 12 34 56[\s\S]*Oma haalt de kinderen op/);
   assert.equal(plan.pages, 1);

@@ -14,7 +14,9 @@
   cytoscape({
     container: box,
     elements: elements,
-    layout: {name: 'cose', animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 90},
+    // Situations in the middle, the competences they show around them.
+    layout: {name: 'concentric', concentric: function (n) { return n.data('kind') === 'situation' ? 2 : 1; },
+             levelWidth: function () { return 1; }, minNodeSpacing: 70, padding: 30},
     style: [
       {selector: 'node', style: {label: 'data(label)', 'font-size': 12, 'text-wrap': 'wrap', 'text-max-width': 140,
                                  'text-valign': 'bottom'}},
