@@ -207,7 +207,7 @@ TEST(Clock, AddMonths_ClampsToTheEndOfTheMonth) {
 }
 
 TEST(Signals, NineMonthsAfterRegistrationWithoutTrajectory_Signals) {
-  SignalInput in{"selection", "2026-11-01", "2026-02-23", "", "2026-11-20", "", ""};
+  SignalInput in{"selection", "2026-11-01", "2026-02-23", "", "2026-11-20", "", "", "", "", ""};
   EXPECT_EQ(codes(compute_signals(in, {}, kToday)), std::vector<std::string>{"nine_months"});
   EXPECT_EQ(compute_signals(in, {}, kToday)[0].since, "2026-11-23");
   in.registered_on = "2026-02-24";
@@ -215,12 +215,12 @@ TEST(Signals, NineMonthsAfterRegistrationWithoutTrajectory_Signals) {
 }
 
 TEST(Signals, NineMonthRule_IsSatisfiedOnceTheTrajectoryRuns) {
-  SignalInput in{"c1.2", "2025-01-01", "2025-01-01", "2026-11-01", "2026-11-20", "", "2026-11-01"};
+  SignalInput in{"c1.2", "2025-01-01", "2025-01-01", "2026-11-01", "2026-11-20", "", "2026-11-01", "", "", ""};
   EXPECT_TRUE(compute_signals(in, {}, kToday).empty());
 }
 
 TEST(Signals, ScoreTable_IsDueThreeMonthsAfterTheLastAndAtACrisis) {
-  SignalInput in{"c1.3", "2026-01-01", "", "2026-01-10", "2026-11-20", "", "2026-08-24"};
+  SignalInput in{"c1.3", "2026-01-01", "", "2026-01-10", "2026-11-20", "", "2026-08-24", "", "", ""};
   EXPECT_TRUE(compute_signals(in, {}, kToday).empty());
   in.last_score_table_on = "2026-08-23";
   EXPECT_EQ(codes(compute_signals(in, {}, kToday)), std::vector<std::string>{"score_table_due"});
@@ -230,14 +230,14 @@ TEST(Signals, ScoreTable_IsDueThreeMonthsAfterTheLastAndAtACrisis) {
 }
 
 TEST(Signals, ScoreTable_IsDueAtTheStartWhenThereIsNone) {
-  SignalInput in{"c1.1", "2026-11-01", "", "2026-11-20", "2026-11-20", "", ""};
+  SignalInput in{"c1.1", "2026-11-01", "", "2026-11-20", "2026-11-20", "", "", "", "", ""};
   auto s = compute_signals(in, {}, kToday);
   ASSERT_EQ(codes(s), std::vector<std::string>{"score_table_due"});
   EXPECT_EQ(s[0].since, "2026-11-20");
 }
 
 TEST(Signals, NoContactForTheConfiguredWeeks_Signals) {
-  SignalInput in{"selection", "2026-01-01", "", "", "2026-10-12", "", ""};
+  SignalInput in{"selection", "2026-01-01", "", "", "2026-10-12", "", "", "", "", ""};
   EXPECT_EQ(codes(compute_signals(in, {}, kToday)), std::vector<std::string>{"no_contact"});
   SignalSettings eight_weeks;
   eight_weeks.no_contact_weeks = 8;
@@ -245,7 +245,7 @@ TEST(Signals, NoContactForTheConfiguredWeeks_Signals) {
 }
 
 TEST(Signals, LongOpenCrisis_SignalsAndClosedTrajectoriesNever) {
-  SignalInput in{"c1.5", "2026-01-01", "", "2026-01-01", "2026-11-20", "2026-10-01", "2026-10-02"};
+  SignalInput in{"c1.5", "2026-01-01", "", "2026-01-01", "2026-11-20", "2026-10-01", "2026-10-02", "", "", ""};
   auto s = codes(compute_signals(in, {}, kToday));
   EXPECT_NE(std::find(s.begin(), s.end(), "long_crisis"), s.end());
   in.state = "closed";

@@ -1,5 +1,7 @@
 #include "core/signals.h"
 
+#include "core/work_start.h"
+
 #include <algorithm>
 
 #include "core/clock.h"
@@ -40,6 +42,12 @@ std::vector<Signal> compute_signals(const SignalInput& in, const SignalSettings&
     std::string due = plus_days(in.open_crisis_since, 7L * s.crisis_weeks);
     if (due <= today) out.push_back({"long_crisis", due});
   }
+  if (!in.aftercare_due_on.empty()) {
+    std::string lapsed = plus_days(in.aftercare_due_on, kAftercareGraceDays + 1);
+    if (lapsed <= today) out.push_back({"aftercare_lapsed", lapsed});
+  }
+  if (!in.open_absence_since.empty()) out.push_back({"absence_signal", in.open_absence_since});
+  if (!in.follow_up_due_on.empty() && in.follow_up_due_on <= today) out.push_back({"follow_up_due", in.follow_up_due_on});
   return out;
 }
 

@@ -98,7 +98,8 @@ Result<Page<CaseloadRow>> DossierService::caseload(const Principal& p, CaseloadQ
   std::string today = today_utc();
   for (auto& row : page.items)
     row.signals = compute_signals({row.state, row.opened_on, row.registered_on, row.trajectory_started_on,
-                                   row.last_contact_date, row.open_crisis_since, row.last_score_table_on},
+                                   row.last_contact_date, row.open_crisis_since, row.last_score_table_on,
+                                   row.aftercare_due_on, row.open_absence_since, row.follow_up_due_on},
                                   signals_, today);
   return page;
 }

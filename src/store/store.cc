@@ -253,7 +253,13 @@ Page<CaseloadRow> Store::caseload(const CaseloadQuery& q) {
       "substr(j.created_at, 1, 10), COALESCE(j.registered_on, ''), "
       "COALESCE((SELECT t.started_on FROM trajectories t WHERE t.jobseeker_id = j.id), ''), "
       "COALESCE((SELECT MIN(cr.started_on) FROM crises cr WHERE cr.jobseeker_id = j.id AND cr.ended_on IS NULL), ''), "
-      "COALESCE((SELECT MAX(s.taken_on) FROM score_tables s WHERE s.jobseeker_id = j.id), '')" +
+      "COALESCE((SELECT MAX(s.taken_on) FROM score_tables s WHERE s.jobseeker_id = j.id), ''), "
+      "COALESCE((SELECT MIN(w.due_on) FROM work_records w WHERE w.jobseeker_id = j.id AND w.kind = 'work_start' "
+      "AND w.status = 'active' AND w.due_on <> ''), ''), "
+      "COALESCE((SELECT MIN(w.due_on) FROM work_records w WHERE w.jobseeker_id = j.id AND w.kind = 'absence_signal' "
+      "AND w.status = 'open'), ''), "
+      "COALESCE((SELECT MIN(w.due_on) FROM work_records w WHERE w.jobseeker_id = j.id "
+      "AND w.kind = 'sustainability_check' AND w.status = 'due'), '')" +
           from + " ORDER BY " + order + dir + ", j.id LIMIT ? OFFSET ?",
       list_params);
   for (size_t i = 0; i < r.size(); ++i) {
@@ -270,6 +276,9 @@ Page<CaseloadRow> Store::caseload(const CaseloadQuery& q) {
     row.trajectory_started_on = r.text(i, 9);
     row.open_crisis_since = r.text(i, 10);
     row.last_score_table_on = r.text(i, 11);
+    row.aftercare_due_on = r.text(i, 12);
+    row.open_absence_since = r.text(i, 13);
+    row.follow_up_due_on = r.text(i, 14);
     page.items.push_back(std::move(row));
   }
   return page;

@@ -90,6 +90,7 @@ struct CaseloadRow {
   std::string trajectory_started_on;
   std::string open_crisis_since;
   std::string last_score_table_on;
+  std::string aftercare_due_on, open_absence_since, follow_up_due_on;
   std::vector<Signal> signals;    // filled by DossierService
 };
 

@@ -105,9 +105,25 @@ Result<WorkRecord> WorkService::add(const Principal& p, int64_t id, const WorkRe
       for (const auto& m : sustainability_moments(w.content["starts_on"]))
         insert({0, id, "sustainability_check", 1, w.id, "due", m.due_on,
                 json{{"work_start_id", w.id}, {"months", m.months}}, w.created_at, w.updated_at});
+    if (kind.name == "work_start") refresh_aftercare(*c, w.id);
+    if (kind.name == "aftercare_contact" && w.parent_id) refresh_aftercare(*c, *w.parent_id);
     Store::append_audit(*c, dossiers_.entry(p, what.c_str(), id, std::to_string(w.id)));
   });
   return w;
+}
+
+void WorkService::refresh_aftercare(sql::Connection& c, int64_t start_id) {
+  auto start = c.query("SELECT content, status FROM work_records WHERE id = ? AND kind = 'work_start'", {start_id});
+  if (start.empty()) return;
+  std::vector<std::string> held;
+  auto contacts = c.query("SELECT content FROM work_records WHERE parent_id = ? AND kind = 'aftercare_contact' "
+                          "AND status = 'held'",
+                          {start_id});
+  for (size_t i = 0; i < contacts.size(); ++i)
+    held.push_back(json::parse(store_.cipher().open(contacts.text(i, 0))).value("held_on", ""));
+  const json content = json::parse(store_.cipher().open(start.text(0, 0)));
+  const std::string due = start.text(0, 1) == "active" ? aftercare_state(content, held, today_utc()).next_due : "";
+  c.query("UPDATE work_records SET due_on = ? WHERE id = ?", {due, start_id});
 }
 
 Result<WorkRecordContent> WorkService::merge_followup(const WorkRecord& current, const json& body) {
@@ -150,7 +166,10 @@ Result<WorkRecord> WorkService::update(const Principal& p, int64_t id, const Wor
                      {opt_param(w.parent_id), w.status, w.due_on, store_.cipher().seal(w.content.dump()), w.updated_at,
                       rid, id, version.value()})
                 .empty();
-    if (!stale) Store::append_audit(*c, dossiers_.entry(p, what.c_str(), id, std::to_string(rid)));
+    if (stale) return;
+    if (kind.name == "work_start") refresh_aftercare(*c, rid);
+    if (kind.name == "aftercare_contact" && w.parent_id) refresh_aftercare(*c, *w.parent_id);
+    Store::append_audit(*c, dossiers_.entry(p, what.c_str(), id, std::to_string(rid)));
   });
   if (stale) return Status::conflict();
   w.version = version.value() + 1;

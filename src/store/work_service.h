@@ -43,6 +43,10 @@ class WorkService {
   // Updates a system-created follow-up: what was recorded joins what the
   // system set (the start and the moment).
   Result<WorkRecordContent> merge_followup(const WorkRecord& current, const nlohmann::json& body);
+  // Sets a start's due_on to its next aftercare contact (core/work_start.h),
+  // so the caseload can flag a lapse without opening sealed records. Runs
+  // on `c` inside the caller's transaction.
+  void refresh_aftercare(sql::Connection& c, int64_t start_id);
 
   Store& store_;               // where records live
   DossierService& dossiers_;   // authorisation and audit entries
