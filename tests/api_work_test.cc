@@ -310,6 +310,26 @@ TEST_P(WorkApiTest, AnApplication_ThroughItsSteps_ToHired_ThenAStartWithThreeFol
   EXPECT_EQ(checks[1]["status"], "due");
 }
 
+TEST_P(WorkApiTest, CorrectingTheStartDate_MovesTheFollowUpsStillDue) {
+  json start = work_start(days_ago(10));
+  json checks = items("sustainability-checks");
+  ASSERT_EQ(checks.size(), 3u);
+  json recorded = expect(200, "PUT", base_ + "/sustainability-checks/" + id_of(checks[0]),
+                         {{"version", 1}, {"still_working", false}, {"end_reason", "Contract niet verlengd"}, {"income_sufficient", "no"}});
+  const std::string corrected = days_ago(40);
+  expect(200, "PUT", base_ + "/work-starts/" + id_of(start),
+         {{"version", 1}, {"kind", "work"}, {"organisation", "Kringwinkel"}, {"job_title", "Winkelmedewerker"},
+          {"contract", "art60"}, {"starts_on", corrected}});
+  checks = items("sustainability-checks");
+  ASSERT_EQ(checks.size(), 3u);
+  EXPECT_EQ(checks[0]["status"], "recorded");  // what was recorded stays as it was
+  EXPECT_EQ(checks[0]["due_on"], "");
+  EXPECT_EQ(checks[0]["version"], recorded["version"]);
+  EXPECT_EQ(checks[1]["due_on"], add_months(corrected, 6));
+  EXPECT_EQ(checks[2]["due_on"], add_months(corrected, 12));
+  EXPECT_EQ(checks[1]["status"], "due");
+}
+
 TEST_P(WorkApiTest, ARejection_TakesAllEightStepsWithFeedback) {
   json app = created("applications", {{"employer", "Aldi"}, {"job_title", "Kassier"}});
   json steps = json::object();

@@ -140,7 +140,15 @@ Result<WorkRecord> WorkService::update(const Principal& p, int64_t id, const Wor
                      {opt_param(w.parent_id), w.status, w.due_on, store_.cipher().seal(w.content.dump()), w.updated_at,
                       rid, id, version.value()})
                 .empty();
-    if (!stale) Store::append_audit(*c, dossiers_.entry(p, what.c_str(), id, std::to_string(rid)));
+    if (stale) return;
+    Store::append_audit(*c, dossiers_.entry(p, what.c_str(), id, std::to_string(rid)));
+    // A corrected start date moves the follow-ups not yet recorded.
+    if (kind.name == "work_start" && it->content.value("starts_on", "") != w.content.value("starts_on", ""))
+      for (const auto& m : sustainability_moments(w.content.value("starts_on", "")))
+        for (const auto& f : all)
+          if (f.kind == "sustainability_check" && f.parent_id == rid && f.status == "due" &&
+              f.content.value("months", 0) == m.months)
+            c->query("UPDATE work_records SET due_on = ? WHERE id = ? AND status = 'due' RETURNING id", {m.due_on, f.id});
   });
   if (stale) return Status::conflict();
   w.version = version.value() + 1;
