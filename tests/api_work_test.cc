@@ -105,7 +105,6 @@ class WorkApiTest : public ::testing::TestWithParam<Engine> {
 TEST_P(WorkApiTest, TheMindmap_SuggestsACompetenceSeenTwice_AndTheDecisionIsTakenTogether) {
   json first = situation("Zorgde drie jaar voor haar moeder", {"perseverance", "Empathie"});
   EXPECT_EQ(first["competences"], json({"perseverance", "empathy"}));
-  EXPECT_EQ(first["kind"], "situation");
   EXPECT_EQ(first["status"], "noted");
   EXPECT_EQ(first["version"], 1);
   EXPECT_EQ(expect(200, "GET", base_ + "/competences")["suggestions"], json::array());
