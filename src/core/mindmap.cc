@@ -16,6 +16,20 @@ const std::vector<std::string>& situation_kinds() {
   return kinds;
 }
 
+namespace {
+
+// An unknown competence as the message shows it: the text itself (or the
+// JSON of a non-text), at most 60 bytes, never cut inside a UTF-8 character.
+std::string shown(const json& v) {
+  std::string s = v.is_string() ? v.get<std::string>() : v.dump();
+  if (s.size() <= 60) return s;
+  size_t end = 60;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end);
+}
+
+}  // namespace
+
 std::vector<std::string> read_competence_codes(ObjectReader& r, const char* key, size_t max_items) {
   std::vector<std::string> out;
   const json& v = r.member(key);
@@ -25,8 +39,7 @@ std::vector<std::string> read_competence_codes(ObjectReader& r, const char* key,
   for (size_t i = 0; i < v.size(); ++i) {
     const KeyCompetence* k = v[i].is_string() ? find_key_competence(v[i].get<std::string>()) : nullptr;
     if (!k) {
-      std::string shown = v[i].is_string() ? v[i].get<std::string>().substr(0, 60) : v[i].dump().substr(0, 60);
-      r.fail((std::string(key) + "." + std::to_string(i)).c_str(), "unknown_competence", shown);
+      r.fail((std::string(key) + "." + std::to_string(i)).c_str(), "unknown_competence", shown(v[i]));
       continue;
     }
     if (std::find(out.begin(), out.end(), k->code) == out.end()) out.push_back(k->code);
@@ -69,7 +82,7 @@ Result<WorkRecordContent> parse_competence_decision(const json& body, const std:
                                           : nullptr) {
     code = k->code;
   } else {
-    r.fail("competence", "unknown_competence", r.member("competence").dump().substr(0, 60));
+    r.fail("competence", "unknown_competence", shown(r.member("competence")));
   }
   std::string decision = r.choice("decision", {"acquired", "to_develop"}, true);
   if (!r.flag("decided_with_jobseeker")) r.fail("decided_with_jobseeker", "together");

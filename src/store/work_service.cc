@@ -170,6 +170,13 @@ Result<WorkRecord> WorkService::update(const Principal& p, int64_t id, const Wor
     if (kind.name == "work_start") refresh_aftercare(*c, rid);
     if (kind.name == "aftercare_contact" && w.parent_id) refresh_aftercare(*c, *w.parent_id);
     Store::append_audit(*c, dossiers_.entry(p, what.c_str(), id, std::to_string(rid)));
+    // A corrected start date moves the follow-ups not yet recorded.
+    if (kind.name == "work_start" && it->content.value("starts_on", "") != w.content.value("starts_on", ""))
+      for (const auto& m : sustainability_moments(w.content.value("starts_on", "")))
+        for (const auto& f : all)
+          if (f.kind == "sustainability_check" && f.parent_id == rid && f.status == "due" &&
+              f.content.value("months", 0) == m.months)
+            c->query("UPDATE work_records SET due_on = ? WHERE id = ? AND status = 'due' RETURNING id", {m.due_on, f.id});
   });
   if (stale) return Status::conflict();
   w.version = version.value() + 1;

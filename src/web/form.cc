@@ -155,7 +155,7 @@ nlohmann::json rows_as_lists(nlohmann::json v) {
   bool rows = !v.empty();
   for (auto& [k, x] : v.items()) {
     x = rows_as_lists(x);
-    rows = rows && k.size() <= 3 && k.find_first_not_of("0123456789") == std::string::npos;
+    rows = rows && !k.empty() && k.size() <= 3 && k.find_first_not_of("0123456789") == std::string::npos;
   }
   if (!rows) return v;
   std::vector<std::pair<int, nlohmann::json>> ordered;
