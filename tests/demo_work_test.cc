@@ -253,9 +253,16 @@ TEST_F(DemoWorkTest, ApplicationsGoThroughTheStepsInOrder) {
       EXPECT_EQ(a->status, "rejected");
       ++with_feedback;
     }
+    if (a->status == "rejected") {
+      const json& f = a->content["feedback"];
+      ASSERT_TRUE(f.is_object()) << a->content.dump();
+      for (const auto& c : f["to_develop"])
+        EXPECT_EQ(std::find(f["strengths"].begin(), f["strengths"].end(), c), f["strengths"].end());
+    }
   }
   EXPECT_GT(outcomes["rejected"], outcomes["hired"] * 3);
   EXPECT_GT(outcomes["hired"], 5);
+  EXPECT_GT(outcomes["open"], 5) << "those looking now have applications under way";
   EXPECT_GT(with_feedback * 2, outcomes["rejected"]);
 }
 

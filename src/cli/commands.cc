@@ -216,7 +216,7 @@ int run_demo_data(const Options& o) {
     bool first = true;
     for (const auto& [kind, n] : work->kinds) std::cout << (first ? "" : ", ") << n << " " << kind, first = false;
     std::cout << "); " << work->hired << " hired, " << work->rejected << " rejected, " << work->starts_ended
-              << " starts ended\n";
+              << " starts ended, in " << work->seconds << " s\n";
   }
   if (social_map) std::cout << "sociale kaart: " << *social_map << " organisations\n";
   if (cooperation.is_ok())

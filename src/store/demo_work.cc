@@ -1,6 +1,7 @@
 #include "store/demo_work.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <initializer_list>
 #include <map>
@@ -670,9 +671,10 @@ class Planner {
       for (const char* c : draw(kMeasures, size_t(r_.between(1, 2)))) m.push_back(c);
       body["measures_offered"] = m;
     }
-    if (out == "rejected")
-      body["feedback"] = {{"strengths", draw(o.competences, 2)}, {"to_develop", draw(o.competences, 1)},
-                          {"note", pick(kFeedbackNotes)}};
+    if (out == "rejected") {
+      const std::vector<const char*> said = draw(o.competences, 3);
+      body["feedback"] = {{"strengths", json::array({said[0], said[1]})}, {"to_develop", json::array({said[2]})}, {"note", pick(kFeedbackNotes)}};
+    }
     if (out == "withdrawn") body.erase("decision_on");
     if (out == "hired") ++sum_.hired;
     if (out == "rejected") ++sum_.rejected;
@@ -704,6 +706,10 @@ class Planner {
       if (outcome == "open" && (working || p_.tc || d0 < today_ - 90)) outcome = "rejected";
       application(o, d0, p_.t3, working ? decision : p_.end, outcome);
     }
+    // Someone looking for work now has an application or two under way.
+    if (!working && !p_.tc && p_.state.rfind("c3.", 0) == 0)
+      for (int k = int(r_.between(1, 2)); k > 0; --k)
+        application(target_occupation(), std::max(p_.t3, today_ - r_.between(3, 25)), p_.t3, today_, "open");
     if (!working) return;
     int app = -1;
     const Occupation& o = target_occupation();
@@ -941,8 +947,8 @@ std::string describe(const Status& s) {
 }
 
 // The content, status, due date and parent of `rec` once its links have ids.
-WorkRecordContent resolve(const Rec& rec, const Plan& plan, const std::string& today) {
-  json body = rec.body;
+WorkRecordContent resolve(Rec& rec, const Plan& plan, const std::string& today) {
+  json body = std::move(rec.body);
   const std::optional<int64_t> parent =
       rec.parent >= 0 ? std::optional<int64_t>(plan.ids[size_t(rec.parent)]) : std::nullopt;
   if (rec.kind->name == "sustainability_check") {
@@ -981,7 +987,7 @@ void write(sql::Connection& c, std::vector<Plan>& plans, const FieldCipher& ciph
     std::vector<std::pair<size_t, size_t>> order;
     for (size_t i = 0; i < plans.size(); ++i)
       for (size_t k = 0; k < plans[i].recs.size(); ++k) {
-        const Rec& rec = plans[i].recs[k];
+        Rec& rec = plans[i].recs[k];
         if (rec.level != level) continue;
         WorkRecordContent w = resolve(rec, plans[i], today);
         rows.add(plans[i].jobseeker, rec.kind->name, w.parent_id ? Param(*w.parent_id) : Param(nullptr), rec.version,
@@ -1001,6 +1007,7 @@ void write(sql::Connection& c, std::vector<Plan>& plans, const FieldCipher& ciph
 
 Result<DemoWorkSummary> generate_demo_work(Store& store, uint64_t seed,
                                            const std::function<void(const std::string&)>& progress) {
+  const auto started = std::chrono::steady_clock::now();
   DemoWorkSummary sum;
   const std::string today_iso = today_utc();
   const std::string now = now_utc();
@@ -1081,6 +1088,7 @@ Result<DemoWorkSummary> generate_demo_work(Store& store, uint64_t seed,
   } catch (const std::exception& e) {
     return Status::internal(std::string("demo work: ") + e.what());
   }
+  sum.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return sum;
 }
 

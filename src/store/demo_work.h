@@ -30,6 +30,7 @@ struct DemoWorkSummary {
   std::map<std::string, int64_t> kinds;   // rows per kind
   int64_t hired = 0, rejected = 0;        // applications by outcome
   int64_t starts_ended = 0;               // work starts that stopped
+  double seconds = 0;
 };
 
 Result<DemoWorkSummary> generate_demo_work(Store& store, uint64_t seed,
