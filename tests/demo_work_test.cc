@@ -188,9 +188,12 @@ TEST_F(DemoWorkTest, LinksStayInTheDossier) {
 
 TEST_F(DemoWorkTest, DatesFollowTheTrajectory) {
   const std::string today = today_utc();
-  std::map<int64_t, std::string> started, cycle3;
-  auto t = query("SELECT jobseeker_id, started_on FROM trajectories");
-  for (size_t i = 0; i < t.size(); ++i) started[t.integer(i, 0)] = t.text(i, 1);
+  std::map<int64_t, std::string> started, cycle3, closed;
+  auto t = query("SELECT jobseeker_id, started_on, state, last_moved_on FROM trajectories");
+  for (size_t i = 0; i < t.size(); ++i) {
+    started[t.integer(i, 0)] = t.text(i, 1);
+    if (t.text(i, 2) == "closed") closed[t.integer(i, 0)] = t.text(i, 3);
+  }
   auto m = query("SELECT jobseeker_id, MIN(moved_on) FROM spiral_moves WHERE to_state LIKE 'c3.%' GROUP BY jobseeker_id");
   for (size_t i = 0; i < m.size(); ++i) cycle3[m.integer(i, 0)] = m.text(i, 1);
   int gaps = 0;
@@ -198,6 +201,13 @@ TEST_F(DemoWorkTest, DatesFollowTheTrajectory) {
     ASSERT_TRUE(started.count(row.jobseeker)) << "only people on a trajectory";
     const std::string& start = started[row.jobseeker];
     EXPECT_GE(row.created_at.substr(0, 10), start) << row.kind;
+    // Nothing is written after closing but the sustainability follow-ups.
+    if (closed.count(row.jobseeker)) {
+      EXPECT_LE(row.created_at.substr(0, 10), closed[row.jobseeker]) << row.kind;
+      if (row.kind != "sustainability_check") {
+        EXPECT_LE(row.updated_at.substr(0, 10), closed[row.jobseeker]) << row.kind;
+      }
+    }
     if (row.kind == "situation") {
       EXPECT_GE(row.content["noted_on"].get<std::string>(), start);
       gaps += row.content["note"].get<std::string>().find("Gat in het cv") != std::string::npos;

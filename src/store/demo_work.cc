@@ -781,7 +781,7 @@ class Planner {
       ended = starts + r_.between(20, 300);
       reason = pick(kEndReasons);
     }
-    if (ended > today_) ended = 0;
+    if (ended > today_ || (p_.tc && ended > p_.tc)) ended = 0;  // nothing recorded after closing
     if (!reason.empty() && ended) ++sum_.starts_ended;
     start_followups(body, app, starts, ended, reason, false);
   }
@@ -795,7 +795,7 @@ class Planner {
     long stop = std::min({today_, until_day, ended ? ended : today_, p_.tc ? std::max(p_.tc, starts) : today_});
     if (r_.chance(0.4) && !ended && stop - starts > 60) {  // a trusted person on the job takes over
       const long since = starts + r_.between(30, 90);
-      if (since <= today_) body["trusted_person"] = {{"name", r_.chance(0.5) ? "Collega Marleen" : "Ploegbaas Jan"},
+      if (since <= stop) body["trusted_person"] = {{"name", r_.chance(0.5) ? "Collega Marleen" : "Ploegbaas Jan"},
                                                      {"since", iso(since)}};
     }
     if (ended) body["ended_on"] = iso(ended), body["end_reason"] = reason;
@@ -813,7 +813,7 @@ class Planner {
         items.push_back(i);
       const long given = std::min(today_, std::max(created, starts - r_.between(0, 5)));
       json d = {{"recipient", body["organisation"]}, {"items", items}, {"given_on", iso(given)}};
-      if (r_.chance(0.05)) d["withdrawn_on"] = iso(std::min(today_, given + r_.between(20, 120)));
+      if (r_.chance(0.05)) d["withdrawn_on"] = iso(std::min(p_.end, given + r_.between(20, 120)));
       add("disclosure", d, given, 0, start, "work_start_id");
       if (!training && r_.chance(0.15))
         add("disclosure",
@@ -867,7 +867,7 @@ class Planner {
       const long reported = day_in(starts + 14, worked_until);
       json s = {{"reported_on", iso(reported)},
                 {"reported_by", r_.chance(0.5) ? "Ploegbaas" : std::string("Personeelsdienst ") + body["organisation"].get<std::string>()}};
-      const long resolved = reported + r_.between(0, 7);
+      const long resolved = std::min(reported + r_.between(0, 7), worked_until);
       if (resolved <= today_ && !(reported > today_ - 7 && r_.chance(0.5))) {
         s["cause"] = a.cause;
         s["solution"] = a.solution;
