@@ -525,10 +525,10 @@ class Planner {
     for (size_t k = 0; k < occ.size(); ++k) {
       const Occupation& o = *occ[k];
       const long day = day_in(from, to);
-      // What a placement will show, if there is one.
-      int placement = -1;
+      // The exploration placement that tests the target, if any, and what it showed.
+      json placement;
+      long placement_created = 0, evaluated = 0;
       std::string conclusion;
-      long evaluated = 0;
       const bool may_place = (phase >= 6 || p_.t3) && placements_ < 2 && r_.chance(0.5);
       // Status: the first target of someone further along is mostly realistic.
       std::string status = further && k == 0 && r_.chance(0.85) ? "realistic" : r_.chance(0.3) ? "dropped" : "exploring";
@@ -554,10 +554,8 @@ class Planner {
                 {"conclusion", conclusion}};
             evaluated = std::min({last_day, today_, std::max(p_.end, starts)});
           }
-          placement = int(recs_.size());  // the target comes first, see below
-          placement_body_ = body;
-          placement_created_ = std::min(day_in(day, starts), today_);
-          placement_evaluated_ = evaluated;
+          placement = std::move(body);
+          placement_created = std::min(day_in(day, starts), today_);
           ++placements_;
         }
       }
@@ -573,7 +571,7 @@ class Planner {
           else if (r_.chance(0.7)) checks[names[c]] = check(c, r_.chance(0.6) ? 0 : 2);
         if (conclusion == "drop")
           checks["can_manage"] = {{"answer", "no"}, {"evidence", std::string("Stage bij ") +
-                                                                    placement_body_["employer"].get<std::string>() +
+                                                                    placement["employer"].get<std::string>() +
                                                                     ": " + o.hard + "."}};
       } else {
         for (int c = 0; c < 4; ++c)
@@ -581,13 +579,14 @@ class Planner {
       }
       json body = {{"occupation", o.name}, {"occupation_code", o.code}, {"status", status}, {"checks", checks}};
       if (status != "dropped" && rank < 2) body["rank"] = ++rank;
-      const int idx = add("job_target", body, day, placement_evaluated_ && placement >= 0 ? placement_evaluated_ : 0);
-      if (status == "realistic") recs_[size_t(idx)].version = placement >= 0 ? 3 : 2;
-      if (placement >= 0) {
-        add("placement", placement_body_, placement_created_, placement_evaluated_, idx, "job_target_id");
-        if (placement_evaluated_) recs_.back().version = 2;
+      // A target is updated as its checks fill in, and after its placement.
+      const long updated = evaluated ? evaluated : status == "realistic" ? day_in(day, std::min(p_.end, day + 30)) : 0;
+      const int idx = add("job_target", body, day, updated);
+      if (status == "realistic") recs_[size_t(idx)].version = evaluated ? 3 : 2;
+      if (!placement.is_null()) {
+        add("placement", std::move(placement), placement_created, evaluated, idx, "job_target_id");
+        if (evaluated) recs_.back().version = 2;
       }
-      placement_evaluated_ = 0;
       targets_.push_back({o.name, status, &o});
     }
   }
@@ -929,8 +928,6 @@ class Planner {
   std::vector<std::string> acquired_, situation_competences_;
   bool childcare_ = false;
   int placements_ = 0;
-  json placement_body_;
-  long placement_created_ = 0, placement_evaluated_ = 0;
 };
 
 struct Plan {
