@@ -19,6 +19,7 @@
 #include "store/demo_catalogues.h"
 #include "store/demo_social_map.h"
 #include "store/demo_trajectories.h"
+#include "store/demo_work.h"
 #include "store/reseal.h"
 #include "store/store.h"
 #include "web/app.h"
@@ -178,6 +179,7 @@ int run_demo_data(const Options& o) {
   auto summary = generate_demo_data(*store, options);
   std::optional<DemoTrajectorySummary> paths;
   std::optional<DemoInstrumentSummary> instruments;
+  std::optional<DemoWorkSummary> work;
   std::optional<int> social_map;  // organisations in the sociale kaart
   std::optional<DemoCatalogueSummary> catalogues;
   Result<DemoCooperationSummary> cooperation = DemoCooperationSummary{};
@@ -186,6 +188,9 @@ int run_demo_data(const Options& o) {
     if (generated.is_ok()) paths = generated.value();
     auto filled = generate_demo_instruments(*store, o.seed, options.progress);
     if (filled.is_ok()) instruments = filled.value();
+    auto road = generate_demo_work(*store, o.seed, options.progress);  // written sealed: reseal_all skips it
+    if (road.is_ok()) work = road.value();
+    else std::cerr << "spiraal: demo road to work failed: " << road.status().message() << "\n";
     auto organisations = generate_demo_social_map(*store);  // as a coordinator would import them
     if (organisations.is_ok()) social_map = organisations.value();
     auto imported = generate_demo_catalogues(*store, o.jobseekers, o.seed);  // as a coordinator would import them
@@ -211,6 +216,13 @@ int run_demo_data(const Options& o) {
               << " by the coach), " << instruments->instrument_versions() << " instrument versions ("
               << instruments->balances << " balances, " << instruments->ecograms << " ecograms, "
               << instruments->life_events << " life-event lines) for " << instruments->jobseekers << " jobseekers\n";
+  if (work) {
+    std::cout << "road to work: " << work->records << " work records for " << work->jobseekers << " jobseekers (";
+    bool first = true;
+    for (const auto& [kind, n] : work->kinds) std::cout << (first ? "" : ", ") << n << " " << kind, first = false;
+    std::cout << "); " << work->hired << " hired, " << work->rejected << " rejected, " << work->starts_ended
+              << " starts ended, in " << work->seconds << " s\n";
+  }
   if (social_map) std::cout << "sociale kaart: " << *social_map << " organisations\n";
   if (catalogues)
     std::cout << "catalogues: " << catalogues->occupations << " occupations, " << catalogues->vacancies << " vacancies, "
