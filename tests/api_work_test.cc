@@ -107,6 +107,8 @@ TEST_P(WorkApiTest, TheMindmap_SuggestsACompetenceSeenTwice_AndTheDecisionIsTake
   EXPECT_EQ(first["competences"], json({"perseverance", "empathy"}));
   EXPECT_EQ(first["status"], "noted");
   EXPECT_EQ(first["version"], 1);
+  EXPECT_EQ(first["kind"], "care") << "the situation's own kind";
+  EXPECT_EQ(first["record_kind"], "situation");
   EXPECT_EQ(expect(200, "GET", base_ + "/competences")["suggestions"], json::array());
 
   json second = situation("Vrijwilliger in de jeugdbeweging", {"perseverance", "initiative"});

@@ -65,7 +65,7 @@ json to_json(const WorkRecord& r) {
   json out = r.content;
   out["id"] = r.id;
   out["jobseeker_id"] = r.jobseeker_id;
-  out["kind"] = r.kind;
+  out["record_kind"] = r.kind;  // the content may have its own "kind" (a situation's, a start's)
   out["version"] = r.version;
   out["status"] = r.status;
   out["due_on"] = r.due_on;
