@@ -5,6 +5,7 @@
 set -uo pipefail
 bin=$1
 dir=$(mktemp -d)
+here=$(cd "$(dirname "$0")" && pwd)
 trap 'rm -rf "$dir"' EXIT
 db="$dir/cli.db"
 failures=0
@@ -88,6 +89,18 @@ contains audit-verify-intact "intact"
 sqlite3 "$dir/demo.db" "UPDATE audit_log SET detail = 'tampered' WHERE seq = 1"
 check audit-verify-tampered 1 "$bin" audit verify --db "$dir/demo.db"
 contains audit-verify-broken "BROKEN at record 1"
+check catalogue-import 0 "$bin" catalogue import --db "$dir/demo.db" --name vacancies --file "$here/../data/samples/vacancies.csv"
+contains catalogue-import-count "vacancies: 10 imported, 0 refused"
+printf 'reference,employer,title,occupation_code,core_tasks,hours_per_week,schedule,place,contract\nV1,A,B,X,"Taak: juggling",20,day,Gent,permanent\n' > "$dir/bad.csv"
+check catalogue-import-refused 2 "$bin" catalogue import --db "$dir/demo.db" --name vacancies --file "$dir/bad.csv"
+contains catalogue-import-line "bad.csv:2: core_tasks"
+check catalogue-unknown-name 2 "$bin" catalogue import --db "$dir/demo.db" --name cars --file "$dir/bad.csv"
+check measures-export 0 sh -c "'$bin' measures export --db '$dir/demo.db' > '$dir/measures.json'"
+check measures-import 0 "$bin" measures import --db "$dir/demo.db" --file "$dir/measures.json"
+contains measures-import-version "in force"
+echo '{"version": "x", "facts": [], "measures": [{"code": "a"}]}' > "$dir/bad-measures.json"
+check measures-import-refused 2 "$bin" measures import --db "$dir/demo.db" --file "$dir/bad-measures.json"
+contains measures-import-field "measures.0"
 check unknown-subcommand 2 "$bin" frobnicate
 check bad-port 2 "$bin" serve --db "$db" --port 99999
 printf 'k1 %064d\n' 0 > "$dir/pg.key"

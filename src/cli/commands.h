@@ -33,6 +33,9 @@ struct Options {
   bool yes = false;           // subject erase: confirmed
   std::string backup_file;    // backup --to / restore --from
   bool force = false;         // restore: replace an existing SQLite file
+  std::string catalogue;      // catalogue import: occupations | vacancies | trainings
+  std::string file;           // catalogue / measures import: the file to read
+  std::string format;         // catalogue import: csv | json (default: from the file name)
 };
 
 // Opens and migrates the database (with its key); prints why not on failure.
@@ -50,5 +53,8 @@ int run_subject_erase(const Options& o);
 int run_subject_retention(const Options& o);
 int run_audit_verify(const Options& o);
 int run_keys_rotate(const Options& o);
+int run_catalogue_import(const Options& o);
+int run_measures_import(const Options& o);
+int run_measures_export(const Options& o);
 
 }  // namespace spiraal::cli

@@ -102,6 +102,25 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(1, 1200));
 
+  auto* catalogue = app.add_subcommand("catalogue", "The catalogues matching uses: occupations, vacancies, training offers");
+  catalogue->require_subcommand(1);
+  auto* catalogue_import = catalogue->add_subcommand("import", "Import a CSV or JSON file; every refused line is reported");
+  db_option(catalogue_import);
+  catalogue_import->add_option("--name", opts.catalogue, "occupations, vacancies or trainings")
+      ->required()
+      ->check(CLI::IsMember({"occupations", "vacancies", "trainings"}));
+  catalogue_import->add_option("--file", opts.file, "The file to import")->required();
+  catalogue_import->add_option("--format", opts.format, "csv or json (default: from the file name)")
+      ->check(CLI::IsMember({"csv", "json"}));
+  auto* measures = app.add_subcommand("measures", "The employment measures and their dated eligibility rules");
+  measures->require_subcommand(1);
+  auto* measures_import = measures->add_subcommand("import", "Replace the measures by a catalogue document (JSON), validated whole");
+  db_option(measures_import);
+  measures_import->add_option("--file", opts.file, "The catalogue document (the shape of data/employment_measures.json)")
+      ->required();
+  auto* measures_export = measures->add_subcommand("export", "Print the measures in force as JSON");
+  db_option(measures_export);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -123,6 +142,9 @@ int main(int argc, char** argv) {
     if (*subject_retention) return run_subject_retention(opts);
     if (*audit_verify) return run_audit_verify(opts);
     if (*keys_rotate) return run_keys_rotate(opts);
+    if (*catalogue_import) return run_catalogue_import(opts);
+    if (*measures_import) return run_measures_import(opts);
+    if (*measures_export) return run_measures_export(opts);
   } catch (const std::exception& e) {
     // A database that cannot be reached or read, or a wrong key: say so plainly.
     std::cerr << "spiraal: " << e.what() << "\n";

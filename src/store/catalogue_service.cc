@@ -158,7 +158,9 @@ Result<MeasureCatalogue> CatalogueService::replace_measures(const Principal& p, 
   auto c = store_.pool().acquire();
   sql::in_transaction(*c, [&] {
     c->query("INSERT INTO measure_catalogues (version, document, imported_by, imported_at) VALUES (?, ?, ?, ?)",
-             {parsed->version, to_json(parsed.value()).dump(), p.user_id, now_utc()});
+             {parsed->version, to_json(parsed.value()).dump(),
+              p.user_id > 0 ? sql::Param(p.user_id) : sql::Param(nullptr),  // 0: the operator's CLI
+              now_utc()});
     Store::append_audit(*c, entry(p, "measures.replace", parsed->version));
   });
   return parsed;
