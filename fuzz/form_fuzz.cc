@@ -1,7 +1,8 @@
 // libFuzzer harness: HTML form bodies (application/x-www-form-urlencoded).
 //
 // The first byte picks what the form is read as: a dossier section, a
-// contact, an instrument document, or the bare percent-decoder. The JSON
+// contact, an instrument document, a road-to-work record, or the bare
+// percent-decoder. The JSON
 // each form turns into then goes through the same validation as in the app,
 // so that a form can reach every rule the API has. Malformed input must give
 // errors, never a throw, an abort or a sanitizer report.
@@ -15,6 +16,7 @@
 #include "core/contact.h"
 #include "core/instruments.h"
 #include "core/jobseeker.h"
+#include "core/work_record.h"
 #include "web/form.h"
 #include "web/instrument_forms.h"
 
@@ -47,6 +49,12 @@ void instrument(const Form& f, const std::string& name) {
   if (r.is_ok()) (void)r->dump();
 }
 
+// A generic road-to-work form (form_to_json) read as one kind of work record.
+void work_record(const Form& f, const WorkRecordKind& kind) {
+  auto r = parse_work_record(kind, form_to_json(f), kToday);
+  if (r.is_ok()) (void)r->content.dump();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -56,13 +64,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   const auto& sections = dossier_sections();
   const auto& names = instrument_names();
-  size_t pick = selector % (sections.size() + names.size() + 2);
+  const auto& kinds = work_record_kinds();
+  size_t pick = selector % (sections.size() + names.size() + kinds.size() + 2);
   if (pick == 0) return codec(body), 0;
   const Form f = Form::parse(body);
   pick -= 1;
   if (pick < sections.size()) return dossier(f, sections[pick]), 0;
   pick -= sections.size();
   if (pick < names.size()) return instrument(f, names[pick]), 0;
+  pick -= names.size();
+  if (pick < kinds.size()) return work_record(f, kinds[pick]), 0;
   contact(f);
   return 0;
 }

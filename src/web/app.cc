@@ -28,6 +28,11 @@ nlohmann::json field_messages(const Ctx& c, const FieldErrors& errors) {
   return out;
 }
 
+std::string csv_problem_text(const Ctx& c, const CsvProblem& p) {
+  if (!p.field.empty()) return Catalogs::get().describe(c.lang, FieldError{p.field, p.rule, p.param});
+  return c.t("error." + p.rule, p.param);
+}
+
 nlohmann::json vocabulary_options(const Ctx& c, const std::string& list, const std::string& selected) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& code : Vocabulary::get().codes(list))

@@ -146,6 +146,9 @@ nlohmann::json vocabulary_options(const Ctx& c, const std::string& list, const s
 // The messages of refused fields in the caller's language, for a form shown
 // again with what was typed: ["Field: what is wrong.", ...].
 nlohmann::json field_messages(const Ctx& c, const FieldErrors& errors);
+// One import problem (core/csv.h) in the caller's language: "name: is
+// verplicht." for a field, else the file-level message.
+std::string csv_problem_text(const Ctx& c, const CsvProblem& p);
 // Caseload signals as JSON: [{"code","since"}].
 nlohmann::json signals_json(const std::vector<Signal>& signals);
 

@@ -11,15 +11,10 @@ namespace {
 
 using nlohmann::json;
 
-std::string problem_text(const Ctx& c, const CsvProblem& p) {
-  if (!p.field.empty()) return Catalogs::get().describe(c.lang, FieldError{p.field, p.rule, p.param});
-  return c.t("error." + p.rule, p.param);
-}
-
 json report_json(const Ctx& c, const CatalogueImportReport& r) {
   json rejected = json::array();
   for (const auto& p : r.rejected)
-    rejected.push_back({{"line", p.line}, {"field", p.field}, {"rule", p.rule}, {"message", problem_text(c, p)}});
+    rejected.push_back({{"line", p.line}, {"field", p.field}, {"rule", p.rule}, {"message", csv_problem_text(c, p)}});
   return {{"imported", r.imported}, {"rejected", rejected}, {"unreadable", r.unreadable}};
 }
 

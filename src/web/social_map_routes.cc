@@ -14,17 +14,10 @@ namespace {
 
 using nlohmann::json;
 
-// One import problem in the caller's language: "name: is verplicht." or the
-// file-level message.
-std::string problem_text(const Ctx& c, const CsvProblem& p) {
-  if (!p.field.empty()) return Catalogs::get().describe(c.lang, FieldError{p.field, p.rule, p.param});
-  return c.t("error." + p.rule, p.param);
-}
-
 json import_json(const Ctx& c, const SocialMapImport& r) {
   json rejected = json::array();
   for (const auto& p : r.rejected)
-    rejected.push_back({{"line", p.line}, {"field", p.field}, {"rule", p.rule}, {"message", problem_text(c, p)}});
+    rejected.push_back({{"line", p.line}, {"field", p.field}, {"rule", p.rule}, {"message", csv_problem_text(c, p)}});
   return {{"imported", r.imported}, {"rejected", rejected}};
 }
 
@@ -183,7 +176,7 @@ void App::add_social_map_routes() {
     json rows = json::array();
     for (const auto& p : r->rejected)
       rows.push_back({{"line", p.line == 0 ? c.t("social_map.whole_file") : std::to_string(p.line)},
-                      {"message", problem_text(c, p)}});
+                      {"message", csv_problem_text(c, p)}});
     m["rejected"] = rows;
     m["errors"] = json::array();
     html(c, r->unreadable ? 422 : 200, "social_map_import", m);
