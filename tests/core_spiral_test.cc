@@ -219,6 +219,25 @@ TEST(Signals, NineMonthRule_IsSatisfiedOnceTheTrajectoryRuns) {
   EXPECT_TRUE(compute_signals(in, {}, kToday).empty());
 }
 
+TEST(Signals, AftercareLapsed_OnlyAfterTheGraceDays) {
+  SignalInput in{"c3.5", "2026-01-01", "", "2026-01-10", "2026-11-20", "", "2026-11-01", "", "", ""};
+  in.aftercare_due_on = "2026-11-20";  // kToday is 2026-11-23: within the 3 grace days
+  EXPECT_TRUE(compute_signals(in, {}, kToday).empty());
+  in.aftercare_due_on = "2026-11-19";
+  auto s = compute_signals(in, {}, kToday);
+  ASSERT_EQ(codes(s), std::vector<std::string>{"aftercare_lapsed"});
+  EXPECT_EQ(s[0].since, "2026-11-23");
+}
+
+TEST(Signals, AnOpenAbsenceSignalAndADueFollowUp_AreFlagged) {
+  SignalInput in{"c3.5", "2026-01-01", "", "2026-01-10", "2026-11-20", "", "2026-11-01", "", "", ""};
+  in.open_absence_since = "2026-11-22";
+  in.follow_up_due_on = "2026-11-24";  // not yet due
+  EXPECT_EQ(codes(compute_signals(in, {}, kToday)), std::vector<std::string>{"absence_signal"});
+  in.follow_up_due_on = "2026-11-23";
+  EXPECT_EQ(codes(compute_signals(in, {}, kToday)), (std::vector<std::string>{"absence_signal", "follow_up_due"}));
+}
+
 TEST(Signals, ScoreTable_IsDueThreeMonthsAfterTheLastAndAtACrisis) {
   SignalInput in{"c1.3", "2026-01-01", "", "2026-01-10", "2026-11-20", "", "2026-08-24", "", "", ""};
   EXPECT_TRUE(compute_signals(in, {}, kToday).empty());
