@@ -147,6 +147,10 @@ TEST_P(CatalogueApiTest, ImportVacancies_TheSampleFile_ImportsAllTen) {
   EXPECT_EQ(report["imported"], 10);
   EXPECT_EQ(report["rejected"], json::array());
   EXPECT_EQ(report["unreadable"], false);
+  auto audited = db_->store().pool().acquire()->query(
+      "SELECT detail FROM audit_log WHERE action = 'catalogue.import' ORDER BY seq");
+  ASSERT_EQ(audited.size(), 1u);
+  EXPECT_EQ(audited.text(0, 0), "vacancies: 10");
   json all = vacancies();
   ASSERT_EQ(all.size(), 10u);
   for (const auto& v : all)
@@ -347,6 +351,38 @@ TEST_P(CatalogueApiTest, Matches_RankedByFit_AndExcludedByTheProfilesConstraints
   EXPECT_EQ(reasons, expected);
   EXPECT_EQ(notes["Kassamedewerker"], std::set<std::string>{"travel_unknown"});  // Mechelen
   EXPECT_EQ(notes["Zorgkundige"], std::set<std::string>{});
+}
+
+TEST_P(CatalogueApiTest, Matches_AJobTargetsOccupationRanksFirstOnATie_AndTheLatestDecisionHolds) {
+  json a = vacancy("VAC-A", "Aardappelschiller", "Gent", {"accuracy", "work_planning"});
+  json b = vacancy("VAC-B", "Bakkershulp", "Gent", {"independence", "work_planning"});
+  b["occupation_code"] = "D1102";
+  expect(200, "POST", "/api/v1/vacancies", a, &coordinator_);
+  expect(200, "POST", "/api/v1/vacancies", b, &coordinator_);
+  for (const char* code : {"accuracy", "independence"})
+    expect(201, "POST", base_ + "/competence-decisions",
+           {{"competence", code}, {"decision", "acquired"}, {"decided_with_jobseeker", true}});
+  json ranked = expect(200, "GET", base_ + "/matches")["vacancies"]["ranked"];
+  ASSERT_EQ(ranked.size(), 2u);
+  EXPECT_EQ(ranked[0]["title"], "Aardappelschiller");  // equal fit: by title
+  EXPECT_EQ(ranked[0]["notes"][0]["code"], "travel_unknown");
+
+  expect(201, "POST", base_ + "/job-targets", {{"occupation", "Bakkershulp"}, {"occupation_code", "d1102 "}});
+  ranked = expect(200, "GET", base_ + "/matches")["vacancies"]["ranked"];
+  ASSERT_EQ(ranked.size(), 2u);
+  EXPECT_EQ(ranked[0]["title"], "Bakkershulp");
+  EXPECT_EQ(ranked[0]["target_occupation"], true);
+  EXPECT_EQ(ranked[1]["target_occupation"], false);
+
+  // Decided again later: not yet acquired after all.
+  expect(201, "POST", base_ + "/competence-decisions",
+         {{"competence", "independence"}, {"decision", "to_develop"}, {"decided_with_jobseeker", true}});
+  json m = expect(200, "GET", base_ + "/matches");
+  EXPECT_EQ(m["profile"]["competences"], json({"accuracy"}));
+  ranked = m["vacancies"]["ranked"];
+  ASSERT_EQ(ranked.size(), 2u);
+  EXPECT_EQ(ranked[0]["title"], "Aardappelschiller");  // 0.5 beats 0 + the bonus
+  EXPECT_DOUBLE_EQ(ranked[1]["fit"].get<double>(), 0.0);
 }
 
 TEST_P(CatalogueApiTest, Matches_OfAnotherTeamsJobseeker_Are404) {
