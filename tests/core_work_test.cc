@@ -526,6 +526,25 @@ TEST(WorkRecordKinds, EveryKindHasAParserAndAUniqueCollection) {
 
 json form(const std::string& body) { return form_to_json(Form::parse(body)); }
 
+TEST(WorkHiddenFields, CarryAStartThroughAFormUnchanged) {
+  auto start = parse_work_start({{"kind", "work"}, {"organisation", "Bakkerij"}, {"job_title", "Verkoper"},
+                                 {"contract", "permanent"}, {"starts_on", "2026-08-17"}, {"hours_per_week", 19.5},
+                                 {"application_id", 4},
+                                 {"welfare_checklist", {{"childcare", {{"status", "arranged"}, {"note", "Opvang tot 18u"}}}}},
+                                 {"emergency_plan", {{"contacts", {{{"name", "Oma"}, {"phone", "0470"}}}}}}},
+                                kToday);
+  ASSERT_TRUE(start.is_ok());
+  std::string body;
+  for (const auto& f : hidden_fields(start->content, {"end_reason"}))
+    body += url_encode(f["name"].get<std::string>()) + "=" + url_encode(f["value"].get<std::string>()) + "&";
+  body += "end_reason=Verhuisd";
+  auto again = parse_work_start(form(body), kToday);
+  ASSERT_TRUE(again.is_ok());
+  json want = start->content;
+  want["end_reason"] = "Verhuisd";
+  EXPECT_EQ(again->content, want);
+}
+
 TEST(WorkFormToJson, DottedNamesNest) {
   EXPECT_EQ(form("checks.wants.answer=yes&checks.wants.evidence=Zegt+het&occupation=Kok"),
             json({{"checks", {{"wants", {{"answer", "yes"}, {"evidence", "Zegt het"}}}}}, {"occupation", "Kok"}}));

@@ -211,3 +211,37 @@ nlohmann::json form_to_json(const Form& form) {
 }
 
 }  // namespace spiraal
+
+namespace spiraal {
+
+namespace {
+
+void flatten(const nlohmann::json& v, const std::string& path, nlohmann::json& out) {
+  if (v.is_object()) {
+    for (const auto& [k, x] : v.items()) flatten(x, path.empty() ? k : path + "." + k, out);
+  } else if (v.is_array()) {
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (v[i].is_object()) flatten(v[i], path + "." + std::to_string(i), out);
+      else if (v[i].is_string()) out.push_back({{"name", path + "[]"}, {"value", v[i]}});
+      else if (v[i].is_number()) out.push_back({{"name", path + "#[]"}, {"value", v[i].dump()}});
+    }
+  } else if (v.is_string()) {
+    out.push_back({{"name", path}, {"value", v}});
+  } else if (v.is_boolean()) {
+    out.push_back({{"name", path + "?"}, {"value", v.get<bool>() ? "1" : "0"}});
+  } else if (v.is_number()) {
+    out.push_back({{"name", path + "#"}, {"value", v.dump()}});
+  }
+}
+
+}  // namespace
+
+nlohmann::json hidden_fields(const nlohmann::json& value, const std::vector<std::string>& except) {
+  nlohmann::json out = nlohmann::json::array();
+  if (!value.is_object()) return out;
+  for (const auto& [k, x] : value.items())
+    if (std::find(except.begin(), except.end(), k) == except.end()) flatten(x, k, out);
+  return out;
+}
+
+}  // namespace spiraal

@@ -48,6 +48,10 @@ nlohmann::json dossier_patch_from_form(const Form& form, const std::string& sect
 // buttons for yes and no). Names starting with "_"
 // (CSRF token, page) are left out.
 nlohmann::json form_to_json(const Form& form);
+// The hidden inputs that carry `value` through a form back into the same
+// JSON (the inverse of form_to_json): [{"name", "value"}], members named in
+// `except` (top-level keys) left out so the visible inputs supply them.
+nlohmann::json hidden_fields(const nlohmann::json& value, const std::vector<std::string>& except = {});
 // The JSON body of a contact form.
 nlohmann::json contact_from_form(const Form& form);
 

@@ -214,6 +214,10 @@ void work_starts_model(const Ctx& c, const std::vector<WorkRecord>& all, json& m
     json open = json::array();
     for (const auto& item : open_checklist_items(s->content)) open.push_back(c.t("work.checklist." + item));
     st["open_checklist"] = open;
+    // The aftercare form changes these; the rest of the start travels along.
+    st["carried"] = hidden_fields(s->content, {"aftercare_every_days", "trusted_person", "ended_on", "end_reason"});
+    st["trusted_name"] = s->content["trusted_person"].value("name", "");
+    st["trusted_since"] = s->content["trusted_person"].value("since", "");
     for (const auto& a : aftercare)
       if (a["work_start_id"] == s->id) st["aftercare"] = a;
     json contacts = json::array(), absences = json::array(), disclosures = json::array(), checks = json::array();

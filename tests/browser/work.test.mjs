@@ -169,6 +169,15 @@ test('from mindmap to a lasting job: competences, job target, match, application
   await noErrors(page);
   assert.match(await page.locator('.sustainability').first().textContent(),
                /3 maanden · \d{4}-\d\d-\d\d · nog aan het werk[\s\S]*Arbeidsvoorwaarden 4\/5[\s\S]*inkomen deels voldoende[\s\S]*trots/);
+  // The coach changes the aftercare rhythm; a trusted person on the job takes over.
+  await page.click('section[id^=work_start] summary >> text=Nazorgritme');
+  await page.fill('form.rhythm-form input[name="aftercare_every_days#"]', '14');
+  await page.fill('form.rhythm-form input[name="trusted_person.name"]', 'Karim, ploegbaas');
+  await page.fill('form.rhythm-form input[name="trusted_person.since"]', '2026-10-01');
+  await submit(page, 'form.rhythm-form button[type=submit]');
+  await noErrors(page);
+  assert.match(await page.locator('section[id^=work_start]').textContent(), /om de 14 dagen/);
+  assert.match(await page.locator('.sustainability').first().textContent(), /nog aan het werk/, 'the follow-ups stay');
   assert.deepEqual(await seriousViolations(page), []);
   await screenshot(page, 'work-starts');
 
