@@ -41,11 +41,7 @@ class WorkApiTest : public ::testing::TestWithParam<Engine> {
   }
   httplib::Result call(const std::string& method, const std::string& path, const json& body = nullptr,
                        const TestUser* who = nullptr) {
-    auto client = server_->client();
-    const auto headers = bearer((who ? *who : coach_).token);
-    if (method == "GET") return client.Get(path.c_str(), headers);
-    if (method == "PUT") return client.Put(path.c_str(), headers, body.dump(), "application/json");
-    return client.Post(path.c_str(), headers, body.dump(), "application/json");
+    return api_call(*server_, (who ? *who : coach_).token, method, path, body);
   }
   // The call's JSON answer, after checking its status.
   json expect(int status, const std::string& method, const std::string& path, const json& body = nullptr) {

@@ -82,4 +82,13 @@ httplib::Headers bearer(const std::string& token, const std::string& lang) {
   return {{"Authorization", "Bearer " + token}, {"Accept-Language", lang}};
 }
 
+httplib::Result api_call(TestServer& server, const std::string& token, const std::string& method,
+                         const std::string& path, const nlohmann::json& body) {
+  auto client = server.client();
+  const auto headers = bearer(token);
+  if (method == "GET") return client.Get(path.c_str(), headers);
+  if (method == "PUT") return client.Put(path.c_str(), headers, body.dump(), "application/json");
+  return client.Post(path.c_str(), headers, body.dump(), "application/json");
+}
+
 }  // namespace spiraal::testing

@@ -68,5 +68,8 @@ class TestServer {
 
 // Headers for an API call with a Bearer token.
 httplib::Headers bearer(const std::string& token, const std::string& lang = "nl");
+// A JSON API call with `token`: GET, or PUT/POST with `body`.
+httplib::Result api_call(TestServer& server, const std::string& token, const std::string& method,
+                         const std::string& path, const nlohmann::json& body = nullptr);
 
 }  // namespace spiraal::testing
