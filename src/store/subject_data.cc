@@ -71,7 +71,11 @@ std::string column_list(const SubjectTable& t) {
 }
 
 json read_rows(sql::Connection& c, const FieldCipher& cipher, const SubjectTable& t, int64_t id) {
-  auto r = c.query("SELECT " + column_list(t) + " FROM " + t.table + " WHERE " + t.person_column + " = ?", {id});
+  // In a fixed order (the first column names the row), so two exports of the
+  // same data are the same document on either store, before and after a restore.
+  auto r = c.query("SELECT " + column_list(t) + " FROM " + t.table + " WHERE " + t.person_column + " = ? ORDER BY " +
+                       t.columns.front(),
+                   {id});
   json out = json::array();
   for (size_t i = 0; i < r.size(); ++i) {
     json row = json::object();
