@@ -62,6 +62,7 @@ check erased-leaves-no-contacts 0 sh -c "[ \"\$(sqlite3 '$dir/demo.db' 'SELECT C
 check erase-missing 2 "$bin" subject erase --db "$dir/demo.db" --jobseeker 2 --yes
 check demo-partner-linked 0 sh -c "[ \"\$(sqlite3 '$dir/demo.db' \"SELECT COUNT(*) FROM users WHERE username = 'partner' AND organisation_id IS NOT NULL\")\" = 1 ]"
 check user-add-partner 0 sh -c "printf 'een-lang-wachtwoord\n' | '$bin' user add --db '$dir/demo.db' --username els --role partner --organisation \"\$(sqlite3 '$dir/demo.db' 'SELECT name FROM organisations ORDER BY id LIMIT 1')\" --password-stdin"
+check user-add-toeleider 0 sh -c "printf 'een-lang-wachtwoord\n' | '$bin' user add --db '$dir/demo.db' --username toon --role toeleider --organisation \"\$(sqlite3 '$dir/demo.db' 'SELECT name FROM organisations ORDER BY id LIMIT 1')\" --password-stdin"
 check demo-key-created 0 test -f "$dir/demo.db.key"
 check notes-sealed 0 sh -c "[ \"\$(sqlite3 '$dir/demo.db' \"SELECT COUNT(*) FROM contacts WHERE note NOT LIKE 'enc:1:%'\")\" = 0 ]"
 check keys-rotate 0 "$bin" keys rotate --db "$dir/demo.db"

@@ -13,6 +13,7 @@
 #include "core/account.h"
 #include "core/secrets.h"
 #include "store/demo_cooperation.h"
+#include "store/demo_outreach.h"
 #include "store/demo_data.h"
 #include "store/goal_service.h"
 #include "store/demo_instruments.h"
@@ -129,9 +130,10 @@ int run_user_add(const Options& o, std::istream& password_in) {
   if (!o.organisation.empty()) {
     DossierService dossiers(*store);
     auto known = GoalService(*store, dossiers).organisations();
-    if (o.role != "partner" ||
+    if ((o.role != "partner" && o.role != "toeleider") ||
         std::none_of(known.begin(), known.end(), [&](const auto& org) { return org["name"] == o.organisation; })) {
-      std::cerr << "spiraal: --organisation is for a partner, and must name an organisation of the social map\n";
+      std::cerr << "spiraal: --organisation is for a partner or a toeleider, and must name an organisation of the social "
+                   "map\n";
       return 2;
     }
   }
@@ -183,6 +185,7 @@ int run_demo_data(const Options& o) {
   std::optional<int> social_map;  // organisations in the sociale kaart
   std::optional<DemoCatalogueSummary> catalogues;
   Result<DemoCooperationSummary> cooperation = DemoCooperationSummary{};
+  Result<DemoOutreachSummary> outreach = DemoOutreachSummary{};
   if (summary.is_ok()) {
     auto generated = generate_demo_trajectories(*store, o.seed, options.progress);
     if (generated.is_ok()) paths = generated.value();
@@ -198,6 +201,8 @@ int run_demo_data(const Options& o) {
     else std::cerr << "spiraal: demo catalogues: " << imported.status().message() << "\n";
     reseal_all(*store, 5000, options.progress);  // the bulk loaders write plain text
     cooperation = generate_demo_cooperation(*store);  // through the services: sealed and audited
+    int people = int(std::clamp<long>(o.jobseekers / 50, 40, 2000));
+    outreach = generate_demo_outreach(*store, people, o.seed, options.password_hash);
   }
   if (!summary.is_ok()) {
     print_errors(summary.status().fields());
@@ -233,6 +238,14 @@ int run_demo_data(const Options& o) {
               << " consents shared with the demo partner\n";
   else
     std::cerr << "spiraal: demo goals and consents failed: " << cooperation.status().message() << "\n";
+  if (outreach.is_ok())
+    std::cout << "outreach: " << outreach->toeleiders << " toeleiders (login toeleider), " << outreach->people
+              << " people met, " << outreach->contacts << " contacts, " << outreach->moves << " phase moves, "
+              << outreach->segments << " segments, " << outreach->handovers << " warm handovers\n";
+  else {
+    std::cerr << "spiraal: demo outreach failed: " << outreach.status().message() << "\n";
+    print_errors(outreach.status().fields());
+  }
   std::cout << "demo logins (password \"" << o.demo_password << "\"):\n";
   for (const auto& [username, role] : demo_logins()) std::cout << "  " << username << "  (" << role << ")\n";
   return 0;

@@ -44,11 +44,11 @@ int main(int argc, char** argv) {
   auto* user_add = user->add_subcommand("add", "Add a user; the password is read from standard input");
   db_option(user_add);
   user_add->add_option("--username", opts.username, "Login name")->required();
-  user_add->add_option("--role", opts.role, "coach, coordinator, partner, analyst or admin")->required();
+  user_add->add_option("--role", opts.role, "coach, coordinator, partner, analyst, admin or toeleider")->required();
   user_add->add_option("--display-name", opts.display_name, "Name shown in the application");
   user_add->add_option("--team", opts.team, "Team name (created when missing)");
   user_add->add_option("--organisation", opts.organisation,
-                       "For a partner: the service of the social map the account works for");
+                       "For a partner or a toeleider: the service of the social map the account works for");
   user_add->add_flag("--password-stdin", opts.password_stdin, "Read the password from standard input")->required();
 
   auto* token = app.add_subcommand("token", "Manage personal API tokens");

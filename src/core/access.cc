@@ -9,12 +9,13 @@ std::string_view to_string(Role r) {
     case Role::kPartner: return "partner";
     case Role::kAnalyst: return "analyst";
     case Role::kAdmin: return "admin";
+    case Role::kToeleider: return "toeleider";
   }
   return "coach";
 }
 
 std::optional<Role> role_from_string(std::string_view s) {
-  for (Role r : {Role::kCoach, Role::kCoordinator, Role::kPartner, Role::kAnalyst, Role::kAdmin})
+  for (Role r : {Role::kCoach, Role::kCoordinator, Role::kPartner, Role::kAnalyst, Role::kAdmin, Role::kToeleider})
     if (to_string(r) == s) return r;
   return std::nullopt;
 }
@@ -52,6 +53,13 @@ bool allowed(const Principal& p, Action a, Relation r) {
       return p.role == Role::kCoach || p.role == Role::kCoordinator || p.role == Role::kAdmin;
     case Action::kManageCatalogues:
       return p.role == Role::kCoordinator || p.role == Role::kAdmin;
+    case Action::kOutreach:
+      // The register holds people who chose no service yet: only those who
+      // meet them keep it. A coach sees it through a consented handover.
+      return p.role == Role::kToeleider;
+    case Action::kReadNetwork:
+      // Counts across services and regions, no person in them.
+      return p.role == Role::kCoordinator;
     case Action::kWriteDossier:
       return (p.role == Role::kCoach || p.role == Role::kCoordinator) && r == Relation::kAssigned;
   }

@@ -8,7 +8,9 @@
 
 namespace spiraal {
 
-enum class Role { kCoach, kCoordinator, kPartner, kAnalyst, kAdmin };
+// kToeleider: an outreach worker of a partner organisation (seed 002), who
+// registers the people met before they reach any service.
+enum class Role { kCoach, kCoordinator, kPartner, kAnalyst, kAdmin, kToeleider };
 
 std::string_view to_string(Role r);
 std::optional<Role> role_from_string(std::string_view s);
@@ -44,6 +46,8 @@ enum class Action {
   kManageSocialMap,  // add, change and import organisations of the sociale kaart
   kReadCatalogues,   // consult occupations, vacancies, trainings and employment measures
   kManageCatalogues, // import them and replace the measures' rules
+  kOutreach,         // keep a register of people met in outreach (own organisation)
+  kReadNetwork,      // the network coordinator's regional view (aggregates only)
 };
 
 // True when `p` may perform `a` on a dossier to which it stands in `r`

@@ -40,6 +40,7 @@ const FixedLogin kFixedLogins[] = {
     {"admin", "admin", "Demo-beheerder"},
     {"analyst", "analyst", "Demo-analist"},
     {"partner", "partner", "Demo-partner"},
+    {"toeleider", "toeleider", "Demo-toeleider"},
 };
 
 // Writes the rows of one table as INSERTs of kRowsPerInsert rows through one

@@ -26,6 +26,8 @@ const std::vector<SealedColumn>& sealed_columns() {
       {"overlegs", "id", nullptr, "document"},
       {"social_links", "id", nullptr, "smart"},
       {"work_records", "id", nullptr, "content"},
+      {"outreach_people", "id", nullptr, "content"},
+      {"outreach_events", "id", nullptr, "content"},
   };
   return columns;
 }

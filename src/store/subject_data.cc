@@ -11,6 +11,17 @@ using nlohmann::json;
 
 const std::vector<SubjectTable>& subject_tables() {
   static const std::vector<SubjectTable> tables = {
+      // The outreach before the dossier, once a consented handover linked it.
+      {"outreach_events", "(SELECT p.jobseeker_id FROM outreach_people p WHERE p.id = person_id)",
+       {"id", "person_id", "kind", "occurred_on", "content", "created_by", "created_at"}, {"content"}},
+      {"handovers", "jobseeker_id",
+       {"id", "person_id", "from_organisation_id", "to_team_id", "region", "segment", "first_contact_on",
+        "handed_over_on", "joint_date", "toeleider_attends", "open_conditions"},
+       {}},
+      {"outreach_people", "jobseeker_id",
+       {"id", "version", "toeleider_id", "organisation_id", "phase", "segment", "segment_on", "channel", "find_place",
+        "referred_by", "region", "first_contact_on", "history_shared_on", "content", "created_at", "updated_at"},
+       {"content"}},
       {"work_records", "jobseeker_id",
        {"id", "kind", "parent_id", "version", "status", "due_on", "content", "created_by", "created_at", "updated_at"},
        {"content"}},

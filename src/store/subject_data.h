@@ -19,7 +19,7 @@ namespace spiraal {
 
 struct SubjectTable {
   const char* table;
-  const char* person_column;  // the column naming the jobseeker
+  const char* person_column;  // the column (or a scalar subquery) naming the jobseeker
   std::vector<const char*> columns;
   std::vector<const char*> json_columns;  // read back as JSON
 };

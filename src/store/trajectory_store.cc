@@ -124,7 +124,7 @@ Result<Trajectory> write_move(const FieldCipher& fc, sql::Connection& c, int64_t
 // --- Referrals --------------------------------------------------------------
 
 Result<Referral> TrajectoryStore::create_referral(const Jobseeker& j, Referral r, std::optional<int64_t> team_id,
-                                                  const AuditEntry& audit) {
+                                                  const AuditEntry& audit, const Store::AlsoFn& also) {
   auto created = store_.create_jobseeker(j, team_id, std::nullopt, audit, [&](sql::Connection& c, int64_t id) {
     r.jobseeker_id = id;
     r.id = c.query(
@@ -136,6 +136,7 @@ Result<Referral> TrajectoryStore::create_referral(const Jobseeker& j, Referral r
                  text_or_null(r.warm_handover_on), audit.user_id, now_utc()})
                .integer(0, 0);
     Store::append_audit(c, {audit.user_id, audit.username, "referral.create", id, "referral " + std::to_string(r.id)});
+    if (also) also(c, id);
   });
   if (!created.is_ok()) return created.status();
   return referral(r.id);

@@ -34,9 +34,10 @@ class TrajectoryStore {
   explicit TrajectoryStore(Store& store) : store_(store) {}
 
   // Opens a dossier and its referral in one transaction; the jobseeker waits
-  // in selection, assigned to nobody yet.
+  // in selection, assigned to nobody yet. `also` runs in the same transaction.
   Result<Referral> create_referral(const Jobseeker& j, Referral r, std::optional<int64_t> team_id,
-                                   const AuditEntry& audit);
+                                   const AuditEntry& audit,
+                                   const Store::AlsoFn& also = {});
   Result<Referral> referral(int64_t id);
   // A team's referrals with the given status, oldest first.
   std::vector<Referral> referrals(std::optional<int64_t> team_id, const std::string& status, int limit);

@@ -67,6 +67,8 @@ App::App(Store& store, AppOptions options)
       social_links_(store, dossiers_),
       work_(store, dossiers_),
       catalogues_(store),
+      outreach_(store, dossiers_),
+      network_(store),
       auth_(store, options_.secure_cookies) {
   add_api_routes();
   add_spiral_api_routes();
@@ -83,6 +85,9 @@ App::App(Store& store, AppOptions options)
   add_work_pages();
   add_catalogue_routes();
   add_match_routes();
+  add_outreach_routes();
+  add_outreach_pages();
+  add_network_routes();
   add_page_routes();
   add_dossier_pages();
   add_admin_routes();
@@ -237,6 +242,8 @@ nlohmann::json App::base_model(const Ctx& c) const {
                  {"can_manage_users", allowed(*c.who, Action::kManageUsers)},
                  {"can_social_map", allowed(*c.who, Action::kReadSocialMap)},
                  {"can_catalogues", allowed(*c.who, Action::kReadCatalogues)},
+                 {"can_outreach", allowed(*c.who, Action::kOutreach)},
+                 {"can_network", allowed(*c.who, Action::kReadNetwork)},
                  {"is_partner", c.who->role == Role::kPartner}};
   }
   return m;

@@ -17,6 +17,8 @@
 #include "store/social_link_service.h"
 #include "store/catalogue_service.h"
 #include "store/work_service.h"
+#include "store/network_service.h"
+#include "store/outreach_service.h"
 #include "store/instrument_service.h"
 #include "store/score_service.h"
 #include "store/social_map_service.h"
@@ -119,6 +121,9 @@ class App {
   void add_work_pages();
   void add_catalogue_routes();
   void add_match_routes();
+  void add_outreach_routes();
+  void add_outreach_pages();
+  void add_network_routes();
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
 
   Store& store_;
@@ -134,6 +139,8 @@ class App {
   SocialLinkService social_links_;
   WorkService work_;
   CatalogueService catalogues_;
+  OutreachService outreach_;
+  NetworkService network_;
   Auth auth_;
   std::vector<Route> routes_;
 };

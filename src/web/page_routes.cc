@@ -32,6 +32,7 @@ void App::add_page_routes() {
     if (!c.who) return redirect(c, "/login");
     if (allowed(*c.who, Action::kListCaseload)) return redirect(c, "/caseload");
     if (allowed(*c.who, Action::kManageUsers)) return redirect(c, "/admin/users");
+    if (allowed(*c.who, Action::kOutreach)) return redirect(c, "/outreach");
     html(c, 200, "home", base_model(c));
   });
 

@@ -1,0 +1,66 @@
+// The network coordinator's regional view: page and API over NetworkService.
+#include "web/app.h"
+
+namespace spiraal {
+
+using nlohmann::json;
+
+namespace {
+
+// The filter members present in the query string.
+json filter_query(const httplib::Request& req) {
+  json q = json::object();
+  for (const auto& [key, value] : req.params)
+    if (!value.empty()) q[key] = value;
+  return q;
+}
+
+}  // namespace
+
+void App::add_network_routes() {
+  add("GET", "/api/v1/network", "api.network", Access::kAuthenticated, [this](Ctx& c) {
+    if (!allowed(*c.who, Action::kReadNetwork)) return fail(c, Status::forbidden());
+    auto f = parse_network_filter(filter_query(c.req));
+    if (!f.is_ok()) return fail(c, f.status());
+    auto view = network_.overview(*c.who, f.value());
+    if (!view.is_ok()) return fail(c, view.status());
+    send_json(c, 200, view.value());
+  });
+  add("GET", "/network", "network.show", Access::kAuthenticated, [this](Ctx& c) {
+    if (!allowed(*c.who, Action::kReadNetwork)) return fail(c, Status::forbidden());
+    json m = base_model(c);
+    m["title"] = c.t("network.title");
+    json q = filter_query(c.req);
+    q.erase("lang");
+    auto f = parse_network_filter(q);
+    NetworkFilter filter;
+    int status = 200;
+    if (f.is_ok()) {
+      filter = f.value();
+    } else {
+      if (f.status().code() != Code::kInvalid) return fail(c, f.status());
+      m["errors"] = field_messages(c, f.status().fields());
+      m["has_errors"] = true;
+      status = 422;
+    }
+    auto view = network_.overview(*c.who, filter);
+    if (!view.is_ok()) return fail(c, view.status());
+    json v = view.value();
+    for (auto& s : v["segments"]) s["label"] = c.t("outreach.segment." + std::to_string(s["segment"].get<int>()));
+    for (auto& k : v["conditions"]) k["label"] = c.t("vocab.context_condition." + k["condition"].get<std::string>());
+    for (auto& fl : v["flows"])
+      for (const char* key : {"median_days_reach_to_handover", "median_days_handover_to_first_contact"})
+        if (fl[key].is_null()) fl[key] = c.t("network.too_few");
+    m["view"] = v;
+    m["has_services"] = !v["services"].empty();
+    m["has_flows"] = !v["flows"].empty();
+    m["has_conditions"] = !v["conditions"].empty();
+    m["filter"] = {{"from", filter.from}, {"to", filter.to}, {"region", filter.region}};
+    json regions = json::array();
+    for (const auto& r : network_.regions()) regions.push_back({{"name", r}, {"selected", r == filter.region}});
+    m["regions"] = regions;
+    html(c, status, "network", m);
+  });
+}
+
+}  // namespace spiraal
