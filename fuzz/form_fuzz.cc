@@ -1,7 +1,7 @@
 // libFuzzer harness: HTML form bodies (application/x-www-form-urlencoded).
 //
 // The first byte picks what the form is read as: a dossier section, a
-// contact, an instrument document, a road-to-work record, or the bare
+// contact, an instrument document, a road-to-work record, an outreach form, or the bare
 // percent-decoder. The JSON
 // each form turns into then goes through the same validation as in the app,
 // so that a form can reach every rule the API has. Malformed input must give
@@ -16,6 +16,8 @@
 #include "core/contact.h"
 #include "core/instruments.h"
 #include "core/jobseeker.h"
+#include "core/network.h"
+#include "core/outreach.h"
 #include "core/work_record.h"
 #include "web/form.h"
 #include "web/instrument_forms.h"
@@ -55,6 +57,20 @@ void work_record(const Form& f, const WorkRecordKind& kind) {
   if (r.is_ok()) (void)r->content.dump();
 }
 
+// An outreach form (form_to_json) read by one of the outreach parsers.
+void outreach(const Form& f, uint8_t which) {
+  const nlohmann::json body = form_to_json(f);
+  OutreachPerson p;
+  switch (which % 6) {
+    case 0: (void)parse_outreach_person(body, kToday); break;
+    case 1: (void)parse_outreach_contact(body, kToday); break;
+    case 2: (void)parse_outreach_move(p, "", body, kToday); break;
+    case 3: (void)parse_segment_decision(body, kToday); break;
+    case 4: (void)parse_handover(p, body, kToday); break;
+    default: (void)parse_network_filter(body);
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -65,7 +81,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const auto& sections = dossier_sections();
   const auto& names = instrument_names();
   const auto& kinds = work_record_kinds();
-  size_t pick = selector % (sections.size() + names.size() + kinds.size() + 2);
+  size_t pick = selector % (sections.size() + names.size() + kinds.size() + 3);
   if (pick == 0) return codec(body), 0;
   const Form f = Form::parse(body);
   pick -= 1;
@@ -74,6 +90,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (pick < names.size()) return instrument(f, names[pick]), 0;
   pick -= names.size();
   if (pick < kinds.size()) return work_record(f, kinds[pick]), 0;
+  pick -= kinds.size();
+  if (pick == 0) return outreach(f, size > 1 ? data[1] : 0), 0;
   contact(f);
   return 0;
 }
