@@ -61,6 +61,7 @@ check erased-is-gone 2 "$bin" subject export --db "$dir/demo.db" --jobseeker 2
 check erased-leaves-no-contacts 0 sh -c "[ \"\$(sqlite3 '$dir/demo.db' 'SELECT COUNT(*) FROM contacts WHERE jobseeker_id = 2')\" = 0 ]"
 check erase-missing 2 "$bin" subject erase --db "$dir/demo.db" --jobseeker 2 --yes
 check demo-partner-linked 0 sh -c "[ \"\$(sqlite3 '$dir/demo.db' \"SELECT COUNT(*) FROM users WHERE username = 'partner' AND organisation_id IS NOT NULL\")\" = 1 ]"
+check demo-outreach 0 sh -c "[ \"\$(sqlite3 '$dir/demo.db' \"SELECT COUNT(*) > 0 FROM outreach_people p JOIN users u ON u.id = p.toeleider_id WHERE u.username = 'toeleider'\")\" = 1 ] && [ \"\$(sqlite3 '$dir/demo.db' \"SELECT COUNT(*) > 0 FROM handovers\")\" = 1 ]"
 check user-add-partner 0 sh -c "printf 'een-lang-wachtwoord\n' | '$bin' user add --db '$dir/demo.db' --username els --role partner --organisation \"\$(sqlite3 '$dir/demo.db' 'SELECT name FROM organisations ORDER BY id LIMIT 1')\" --password-stdin"
 check user-add-toeleider 0 sh -c "printf 'een-lang-wachtwoord\n' | '$bin' user add --db '$dir/demo.db' --username toon --role toeleider --organisation \"\$(sqlite3 '$dir/demo.db' 'SELECT name FROM organisations ORDER BY id LIMIT 1')\" --password-stdin"
 check demo-key-created 0 test -f "$dir/demo.db.key"
