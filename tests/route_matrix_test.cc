@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
 #include "store/consent_service.h"
 #include "store/goal_service.h"
 #include "store/overleg_service.h"
@@ -15,6 +16,9 @@
 #include "store/trajectory_service.h"
 #include "store/catalogue_service.h"
 #include "store/work_service.h"
+#include "store/mdo_service.h"
+#include "store/track_service.h"
+#include "store/voice_service.h"
 #include "test_support.h"
 
 namespace spiraal::testing {
@@ -257,6 +261,40 @@ const std::map<std::string, std::string> kExpected = {
     {"vacancies.candidates", "DAAADDD"},
     {"api.users.list", "DDDDADD"},
     {"api.users.create", "DDDDADD"},
+    // Parallel tracks and the MDO: dossier operations (read and write).
+    {"api.tracks.list", "DADADDD"},
+    {"api.tracks.create", "DADDDDD"},
+    {"api.tracks.update", "DADDDDD"},
+    {"tracks.show", "DADADDD"},
+    {"tracks.create", "DADDDDD"},
+    {"tracks.update", "DADDDDD"},
+    {"api.mdos.list", "DADADDD"},
+    {"api.mdos.plan", "DADDDDD"},
+    {"api.mdos.consent", "DADDDDD"},
+    {"api.mdos.withdraw", "DADDDDD"},
+    {"api.mdos.interval", "DADDDDD"},
+    {"api.mdos.report", "DADDDDD"},
+    {"mdos.plan", "DADDDDD"},
+    {"mdos.consent", "DADDDDD"},
+    {"mdos.withdraw", "DADDDDD"},
+    {"mdos.interval", "DADDDDD"},
+    {"mdos.detail", "DADADDD"},
+    {"mdos.report", "DADDDDD"},
+    // The person's voice: feedback is given through the assigned coach; a
+    // request for another counsellor is recorded by the coach or the team's
+    // coordinator and answered by the coordinator only.
+    {"api.feedback.list", "DADADDD"},
+    {"api.feedback.create", "DADDDDD"},
+    {"feedback.show", "DADADDD"},
+    {"feedback.create", "DADDDDD"},
+    {"api.counsellor_requests.list", "DADADDD"},
+    {"api.counsellor_requests.create", "DADADDD"},
+    {"api.counsellor_requests.answer", "DDDADDD"},
+    {"api.counsellor_requests.queue", "DDDADDD"},
+    {"counsellor_requests.show", "DADADDD"},
+    {"counsellor_requests.create", "DADADDD"},
+    {"counsellor_requests.answer", "DDDADDD"},
+    {"counsellor_requests.queue", "DDDADDD"},
 };
 
 // A concrete path for a route pattern: the dossier, then the record the
@@ -369,6 +407,13 @@ class RouteMatrixTest : public ::testing::Test {
                                           {"contract", "permanent"}})
                                     ->at("id")
                                     .get<int64_t>()};
+    TrackService tracks(s, service);
+    second_ids_["tracks"] = {
+        tracks.add(owner, jobseeker_, {{"kind", "welfare"}, {"worker_name", "Els (CAW)"}, {"aim", "Schulden op een rij"}})->id};
+    MdoService mdos(s, service, tracks);
+    mdos.plan_step(owner, jobseeker_, "consent", {{"version", 0}});
+    second_ids_["mdos"] = {mdos.plan(owner, jobseeker_, {{"planned_on", add_months(today_utc(), 1)}})->id};
+    second_ids_["counsellor-requests"] = {VoiceService(s, service).ask(owner, jobseeker_, {{"reason", "Klikt niet"}})->id};
     server_ = std::make_unique<TestServer>(s);
   }
 

@@ -18,6 +18,7 @@
 #include "store/demo_instruments.h"
 #include "store/demo_catalogues.h"
 #include "store/demo_social_map.h"
+#include "store/demo_tracks.h"
 #include "store/demo_trajectories.h"
 #include "store/demo_work.h"
 #include "store/reseal.h"
@@ -183,6 +184,7 @@ int run_demo_data(const Options& o) {
   std::optional<int> social_map;  // organisations in the sociale kaart
   std::optional<DemoCatalogueSummary> catalogues;
   Result<DemoCooperationSummary> cooperation = DemoCooperationSummary{};
+  Result<DemoTracksSummary> tracks = DemoTracksSummary{};
   if (summary.is_ok()) {
     auto generated = generate_demo_trajectories(*store, o.seed, options.progress);
     if (generated.is_ok()) paths = generated.value();
@@ -198,6 +200,7 @@ int run_demo_data(const Options& o) {
     else std::cerr << "spiraal: demo catalogues: " << imported.status().message() << "\n";
     reseal_all(*store, 5000, options.progress);  // the bulk loaders write plain text
     cooperation = generate_demo_cooperation(*store);  // through the services: sealed and audited
+    tracks = generate_demo_tracks(*store);              // likewise
   }
   if (!summary.is_ok()) {
     print_errors(summary.status().fields());
@@ -233,6 +236,11 @@ int run_demo_data(const Options& o) {
               << " consents shared with the demo partner\n";
   else
     std::cerr << "spiraal: demo goals and consents failed: " << cooperation.status().message() << "\n";
+  if (tracks.is_ok())
+    std::cout << "parallel tracks (demo coach): " << tracks->tracks << " tracks, " << tracks->mdos << " MDOs held, "
+              << tracks->feedback << " contact feedback, " << tracks->requests << " requests for another counsellor\n";
+  else
+    std::cerr << "spiraal: demo tracks failed: " << tracks.status().message() << "\n";
   std::cout << "demo logins (password \"" << o.demo_password << "\"):\n";
   for (const auto& [username, role] : demo_logins()) std::cout << "  " << username << "  (" << role << ")\n";
   return 0;

@@ -52,6 +52,10 @@ bool allowed(const Principal& p, Action a, Relation r) {
       return p.role == Role::kCoach || p.role == Role::kCoordinator || p.role == Role::kAdmin;
     case Action::kManageCatalogues:
       return p.role == Role::kCoordinator || p.role == Role::kAdmin;
+    case Action::kAnswerCounsellorRequest:
+      // The team decides who guides whom; the service also checks that the
+      // dossier belongs to the coordinator's own team.
+      return p.role == Role::kCoordinator && (r == Relation::kSameTeam || r == Relation::kAssigned);
     case Action::kWriteDossier:
       return (p.role == Role::kCoach || p.role == Role::kCoordinator) && r == Relation::kAssigned;
   }

@@ -44,6 +44,7 @@ enum class Action {
   kManageSocialMap,  // add, change and import organisations of the sociale kaart
   kReadCatalogues,   // consult occupations, vacancies, trainings and employment measures
   kManageCatalogues, // import them and replace the measures' rules
+  kAnswerCounsellorRequest,  // grant or refuse a request for another counsellor (the team's coordinator)
 };
 
 // True when `p` may perform `a` on a dossier to which it stands in `r`

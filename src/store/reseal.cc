@@ -26,6 +26,11 @@ const std::vector<SealedColumn>& sealed_columns() {
       {"overlegs", "id", nullptr, "document"},
       {"social_links", "id", nullptr, "smart"},
       {"work_records", "id", nullptr, "content"},
+      {"tracks", "id", nullptr, "aim"},
+      {"mdos", "id", nullptr, "document"},
+      {"contact_feedback", "id", nullptr, "text"},
+      {"counsellor_requests", "id", nullptr, "reason"},
+      {"counsellor_requests", "id", nullptr, "answer_reason"},
   };
   return columns;
 }

@@ -11,6 +11,21 @@ using nlohmann::json;
 
 const std::vector<SubjectTable>& subject_tables() {
   static const std::vector<SubjectTable> tables = {
+      {"contact_feedback", "jobseeker_id",
+       {"id", "contact_id", "rating", "text", "channel", "recorded_by", "created_at"}, {}},
+      {"counsellor_requests", "jobseeker_id",
+       {"id", "team_id", "version", "status", "reason", "requested_on", "from_coach_id", "recorded_by", "answer_reason",
+        "new_coach_id", "answered_by", "answered_on", "created_at", "updated_at"},
+       {}},
+      {"mdos", "jobseeker_id",
+       {"id", "version", "status", "planned_on", "held_on", "document", "created_by", "created_at", "updated_at"},
+       {"document"}},
+      {"mdo_plans", "jobseeker_id",
+       {"version", "interval_days", "consent_on", "consent_withdrawn_on", "updated_by", "updated_at"}, {}},
+      {"tracks", "jobseeker_id",
+       {"id", "version", "kind", "worker_user_id", "worker_name", "organisation_id", "rhythm_days", "starts_on", "ends_on",
+        "status", "aim", "created_by", "created_at", "updated_at"},
+       {}},
       {"work_records", "jobseeker_id",
        {"id", "kind", "parent_id", "version", "status", "due_on", "content", "created_by", "created_at", "updated_at"},
        {"content"}},

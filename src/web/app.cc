@@ -67,6 +67,9 @@ App::App(Store& store, AppOptions options)
       social_links_(store, dossiers_),
       work_(store, dossiers_),
       catalogues_(store),
+      tracks_(store, dossiers_),
+      mdos_(store, dossiers_, tracks_),
+      voice_(store, dossiers_),
       auth_(store, options_.secure_cookies) {
   add_api_routes();
   add_spiral_api_routes();
@@ -83,6 +86,8 @@ App::App(Store& store, AppOptions options)
   add_work_pages();
   add_catalogue_routes();
   add_match_routes();
+  add_track_routes();
+  add_voice_routes();
   add_page_routes();
   add_dossier_pages();
   add_admin_routes();
@@ -237,6 +242,7 @@ nlohmann::json App::base_model(const Ctx& c) const {
                  {"can_manage_users", allowed(*c.who, Action::kManageUsers)},
                  {"can_social_map", allowed(*c.who, Action::kReadSocialMap)},
                  {"can_catalogues", allowed(*c.who, Action::kReadCatalogues)},
+                 {"can_counsellor_queue", c.who->role == Role::kCoordinator},
                  {"is_partner", c.who->role == Role::kPartner}};
   }
   return m;

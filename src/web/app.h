@@ -17,6 +17,9 @@
 #include "store/social_link_service.h"
 #include "store/catalogue_service.h"
 #include "store/work_service.h"
+#include "store/track_service.h"
+#include "store/mdo_service.h"
+#include "store/voice_service.h"
 #include "store/instrument_service.h"
 #include "store/score_service.h"
 #include "store/social_map_service.h"
@@ -119,6 +122,8 @@ class App {
   void add_work_pages();
   void add_catalogue_routes();
   void add_match_routes();
+  void add_track_routes();
+  void add_voice_routes();
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
 
   Store& store_;
@@ -134,6 +139,9 @@ class App {
   SocialLinkService social_links_;
   WorkService work_;
   CatalogueService catalogues_;
+  TrackService tracks_;
+  MdoService mdos_;
+  VoiceService voice_;
   Auth auth_;
   std::vector<Route> routes_;
 };
