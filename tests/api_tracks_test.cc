@@ -266,6 +266,58 @@ TEST_P(TracksApiTest, ARefusalKeepsTheCoach) {
   EXPECT_EQ(list[0]["reason"], "Ik voel me niet gehoord");
 }
 
+TEST_P(TracksApiTest, ThePagesWalkTheSameFlowThroughForms) {
+  auto client = server_->client();
+  const std::string page = "/jobseekers/" + std::to_string(id_);
+  auto post = [&](const TestUser& who, const std::string& path, const std::string& form) {
+    return client.Post(path.c_str(), bearer(who.token), form, "application/x-www-form-urlencoded");
+  };
+  auto made = post(coach_, page + "/tracks", "kind=welfare&worker_user_id%23=&worker_name=Els&organisation_id%23=&rhythm_days%23=&starts_on=&aim=Budget");
+  ASSERT_EQ(made->status, 303) << made->body;
+  auto tracks = json::parse(call(coach_, "GET", base_ + "/tracks")->body)["items"];
+  ASSERT_EQ(tracks.size(), 1u);
+  EXPECT_EQ(tracks[0]["rhythm_days"], 14);
+  const int64_t track = tracks[0]["id"];
+  auto shown = client.Get((page + "/tracks").c_str(), bearer(coach_.token));
+  ASSERT_EQ(shown->status, 200);
+  EXPECT_NE(shown->body.find("welzijnsspoor"), std::string::npos);
+  EXPECT_EQ(post(coach_, page + "/tracks", "kind=work&aim=")->status, 422);
+  ASSERT_EQ(post(coach_, page + "/mdos/consent", "version=0&consent_on=")->status, 303);
+  const std::string later = iso_from_days(*days_from_iso(today_utc()) + 5);
+  ASSERT_EQ(post(coach_, page + "/mdos", "planned_on=" + later)->status, 303);
+  const int64_t mdo = json::parse(call(coach_, "GET", base_ + "/mdos")->body)["items"][0]["id"];
+  auto detail = client.Get((page + "/mdos/" + std::to_string(mdo)).c_str(), bearer(coach_.token));
+  ASSERT_EQ(detail->status, 200);
+  EXPECT_NE(detail->body.find("name=\"d.track_id\" value=\"" + std::to_string(track) + "\""), std::string::npos);
+  auto held = post(coach_, page + "/mdos/" + std::to_string(mdo) + "/report",
+                   "version=1&held_on=&note=&d.track_id=" + std::to_string(track) + "&d.text=Budgetplan&d.owner=Els&d.due_on=" + later);
+  ASSERT_EQ(held->status, 303) << held->body;
+  EXPECT_EQ(json::parse(call(coach_, "GET", base_ + "/mdos")->body)["items"][0]["decisions"][0]["text"], "Budgetplan");
+
+  ASSERT_EQ(post(coach_, page + "/counsellor-requests", "reason=")->status, 303);
+  auto queue = client.Get("/counsellor-requests", bearer(coordinator_.token));
+  ASSERT_EQ(queue->status, 200);
+  EXPECT_NE(queue->body.find("Ann P"), std::string::npos);
+  const int64_t rid = json::parse(call(coordinator_, "GET", base_ + "/counsellor-requests")->body)["items"][0]["id"];
+  auto unanswered = post(coordinator_, page + "/counsellor-requests/" + std::to_string(rid) + "/answer",
+                         "version=1&decision=refused&reason=&new_coach_id=&_back=queue");
+  ASSERT_EQ(unanswered->status, 422);
+  EXPECT_NE(unanswered->body.find("is verplicht"), std::string::npos);
+  auto answered = post(coordinator_, page + "/counsellor-requests/" + std::to_string(rid) + "/answer",
+                       "version=1&decision=refused&reason=Eerst+samen+praten&new_coach_id=&_back=queue");
+  ASSERT_EQ(answered->status, 303);
+  EXPECT_EQ(answered->get_header_value("Location"), "/counsellor-requests");
+
+  const int64_t contact = add_contact();
+  auto long_text = post(coach_, page + "/contacts/" + std::to_string(contact) + "/feedback", "rating=3&text=" + std::string(501, 'x'));
+  ASSERT_EQ(long_text->status, 422);
+  EXPECT_NE(long_text->body.find("hoogstens 500 tekens"), std::string::npos);
+  EXPECT_EQ(count("contact_feedback"), 0);
+  ASSERT_EQ(post(coach_, page + "/contacts/" + std::to_string(contact) + "/feedback", "rating=4&text=Fijn&channel=told_coach")->status, 303);
+  auto list = json::parse(call(coach_, "GET", base_ + "/feedback")->body)["items"];
+  EXPECT_EQ(list[0]["channel"], "told_coach");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, TracksApiTest, kEngines, engine_name);
 
 }  // namespace

@@ -69,10 +69,10 @@ Result<Mdo> plan_mdo(const MdoPlan& plan, const json& body, const std::string& j
   Mdo m;
   m.planned_on = r.date("planned_on", true);
   if (!m.planned_on.empty() && m.planned_on < today) r.fail("planned_on", "future_date");
-  m.participants.push_back({jobseeker_name, "jobseeker", std::nullopt});
+  m.participants.push_back(MdoParticipant{jobseeker_name, "jobseeker", std::nullopt});
   for (size_t i = 0; i < tracks.size(); ++i)
     if (tracks[i].status == "active")
-      m.participants.push_back({i < worker_names.size() ? worker_names[i] : tracks[i].worker_name, "worker", tracks[i].id});
+      m.participants.push_back(MdoParticipant{i < worker_names.size() ? worker_names[i] : tracks[i].worker_name, "worker", tracks[i].id});
   if (m.participants.size() < 2) r.fail("participants", "mdo_needs_tracks");
   if (!errors.empty()) return Status::invalid(std::move(errors));
   return m;
