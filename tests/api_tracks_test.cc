@@ -10,6 +10,11 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
+#include "core/secrets.h"
+#include "report/subject_export.h"
+#include "store/reseal.h"
+#include "store/subject_data.h"
+#include "store/track_service.h"
 #include "test_support.h"
 
 namespace spiraal::testing {
@@ -316,6 +321,55 @@ TEST_P(TracksApiTest, ThePagesWalkTheSameFlowThroughForms) {
   ASSERT_EQ(post(coach_, page + "/contacts/" + std::to_string(contact) + "/feedback", "rating=4&text=Fijn&channel=told_coach")->status, 303);
   auto list = json::parse(call(coach_, "GET", base_ + "/feedback")->body)["items"];
   EXPECT_EQ(list[0]["channel"], "told_coach");
+}
+
+TEST_P(TracksApiTest, NewRecordsAreSealed_ExportedResealedAndErasedWithThePerson) {
+  int64_t track = add_track({{"kind", "welfare"}, {"worker_name", "Els"}, {"aim", "GEHEIM-DOEL"}});
+  call(coach_, "POST", base_ + "/mdos/consent", {{"version", 0}});
+  int64_t mdo = json::parse(call(coach_, "POST", base_ + "/mdos", {{"planned_on", today_utc()}})->body)["id"];
+  ASSERT_EQ(call(coach_, "POST", base_ + "/mdos/" + std::to_string(mdo) + "/report",
+                 {{"version", 1}, {"note", "GEHEIM-MDO"},
+                  {"decisions", {{{"track_id", track}, {"text", "x"}, {"owner", "Els"}, {"due_on", today_utc()}}}}})->status, 200);
+  int64_t contact = add_contact();
+  ASSERT_EQ(call(coach_, "POST", base_ + "/contacts/" + std::to_string(contact) + "/feedback", {{"rating", 3}, {"text", "GEHEIM-FEEDBACK"}})->status, 201);
+  int64_t rid = json::parse(call(coach_, "POST", base_ + "/counsellor-requests", {{"reason", "GEHEIM-REDEN"}})->body)["id"];
+  ASSERT_EQ(call(coordinator_, "POST", base_ + "/counsellor-requests/" + std::to_string(rid) + "/answer",
+                 {{"version", 1}, {"decision", "refused"}, {"reason", "GEHEIM-ANTWOORD"}})->status, 200);
+  const std::vector<std::pair<std::string, std::string>> sealed = {
+      {"tracks", "aim"}, {"mdos", "document"}, {"contact_feedback", "text"}, {"counsellor_requests", "reason"},
+      {"counsellor_requests", "answer_reason"}};
+  auto stored = [&] {
+    std::string all;
+    auto c = db_->store().pool().acquire();
+    for (const auto& [table, column] : sealed) {
+      auto r = c->query("SELECT " + column + " FROM " + table);
+      for (size_t i = 0; i < r.size(); ++i) all += r.text(i, 0) + "\n";
+    }
+    return all;
+  };
+  EXPECT_EQ(stored().find("GEHEIM"), std::string::npos);
+
+  auto doc = subject_export(db_->store(), id_, {coach_.user.id, "coach.a", "subject.export", id_, ""});
+  ASSERT_TRUE(doc.is_ok());
+  for (const char* secret : {"GEHEIM-DOEL", "GEHEIM-MDO", "GEHEIM-FEEDBACK", "GEHEIM-REDEN", "GEHEIM-ANTWOORD"})
+    EXPECT_NE(doc->dump().find(secret), std::string::npos) << secret;
+
+  // A new key: every one of these values is sealed again and still opens.
+  const std::string new_key = random_token(16);
+  auto both = std::make_shared<FieldCipher>("t2", new_key, std::map<std::string, std::string>{{"t1", db_->key()}});
+  auto rotated = Store::open(db_->address(), 2, both).value();
+  reseal_all(*rotated, 2);
+  const std::string after = stored();
+  size_t under_new = 0;
+  for (size_t at = 0; (at = after.find("enc:1:t2:", at)) != std::string::npos; ++at) ++under_new;
+  EXPECT_EQ(under_new, 5u);
+  auto only_new = Store::open(db_->address(), 2, std::make_shared<FieldCipher>("t2", new_key)).value();
+  DossierService dossiers(*only_new);
+  EXPECT_EQ(TrackService(*only_new, dossiers).load(id_).at(0).aim, "GEHEIM-DOEL");
+
+  ASSERT_TRUE(erase_subject(*only_new, id_, {0, "cli", "subject.erase", id_, ""}).is_ok());
+  for (const char* table : {"tracks", "mdo_plans", "mdos", "contact_feedback", "counsellor_requests"})
+    EXPECT_EQ(count(table), 0) << table;
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, TracksApiTest, kEngines, engine_name);
