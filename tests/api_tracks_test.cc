@@ -192,6 +192,23 @@ TEST_P(TracksApiTest, AnMdoIsDueWhenTheIntervalHasPassedSinceTheTracksStarted) {
   EXPECT_EQ(overview["plan"]["interval_days"], 60);
 }
 
+TEST_P(TracksApiTest, TheCaseloadSignalsAnOverdueMdo) {
+  auto signals = [&] {
+    std::set<std::string> out;
+    const json page = json::parse(call(coach_, "GET", "/api/v1/jobseekers")->body);
+    for (const auto& row : page["items"])
+      for (const auto& s : row["signals"]) out.insert(s["code"].get<std::string>());
+    return out;
+  };
+  EXPECT_FALSE(signals().count("mdo_due"));  // no tracks, nothing to align
+  const std::string long_ago = iso_from_days(*days_from_iso(today_utc()) - 40);
+  add_track({{"kind", "work"}, {"worker_name", "X"}, {"aim", "x"}, {"starts_on", long_ago}});
+  EXPECT_TRUE(signals().count("mdo_due"));
+  call(coach_, "POST", base_ + "/mdos/consent", {{"version", 0}});
+  ASSERT_EQ(call(coach_, "POST", base_ + "/mdos", {{"planned_on", today_utc()}})->status, 201);
+  EXPECT_FALSE(signals().count("mdo_due"));  // one is planned
+}
+
 TEST_P(TracksApiTest, FeedbackOncePerContact_ValidatedInTheUsersLanguageAndEscaped) {
   int64_t contact = add_contact();
   const std::string path = base_ + "/contacts/" + std::to_string(contact) + "/feedback";

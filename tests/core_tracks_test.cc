@@ -157,6 +157,16 @@ TEST(Mdo, NextDateIsTheLastHeldPlusTheInterval) {
   plan.interval_days = 14;
   EXPECT_EQ(next_mdo_due(plan, {held}, tracks), "2026-03-15");
   EXPECT_EQ(next_mdo_due(plan, {}, {}), "");
+  tracks[0].status = tracks[1].status = "ended";
+  EXPECT_EQ(next_mdo_due(plan, {held}, tracks), "");  // nothing left to align
+}
+
+TEST(Mdo, OverdueOnceTheDueDayHasComeAndNoneIsPlannedFromToday) {
+  EXPECT_EQ(mdo_overdue_since("2026-02-13", 30, "", kToday), "2026-03-15");
+  EXPECT_EQ(mdo_overdue_since("2026-02-14", 30, "", kToday), "");
+  EXPECT_EQ(mdo_overdue_since("2026-01-01", 30, kToday, kToday), "");         // planned for today
+  EXPECT_EQ(mdo_overdue_since("2026-01-01", 30, "2026-03-01", kToday), "2026-01-31");  // planned, but not held
+  EXPECT_EQ(mdo_overdue_since("", 30, "", kToday), "");
 }
 
 TEST(Mdo, IntervalBounds) {

@@ -49,7 +49,7 @@ TEST(Catalogs, EverySpiralStateAndSignalHasAName) {
     for (const auto& s : all_spiral_states())
       EXPECT_NE(Catalogs::get().text(lang, "spiral." + s.code()), "spiral." + s.code()) << lang;
     for (const char* s : {"nine_months", "score_table_due", "no_contact", "long_crisis", "aftercare_lapsed",
-                          "absence_signal", "follow_up_due"})
+                          "absence_signal", "follow_up_due", "mdo_due"})
       EXPECT_NE(Catalogs::get().text(lang, std::string("signal.") + s), std::string("signal.") + s);
   }
 }

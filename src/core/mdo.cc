@@ -117,14 +117,26 @@ Status apply_mdo_report(Mdo& m, const MdoPlan& plan, const json& body, const std
   return Status::ok();
 }
 
-std::string next_mdo_due(const MdoPlan& plan, const std::vector<Mdo>& mdos, const std::vector<Track>& tracks) {
-  std::string last;
+std::string mdo_overdue_since(const std::string& base_on, int interval_days, const std::string& planned_on,
+                              const std::string& today) {
+  auto days = days_from_iso(base_on);
+  if (!days) return {};
+  std::string due = iso_from_days(*days + interval_days);
+  return due <= today && planned_on < today ? due : std::string();
+}
+
+std::string mdo_base_on(const std::vector<Mdo>& mdos, const std::vector<Track>& tracks) {
+  std::string first_start, last_held;
+  for (const auto& t : tracks)
+    if (t.status == "active" && (first_start.empty() || t.starts_on < first_start)) first_start = t.starts_on;
+  if (first_start.empty()) return {};
   for (const auto& m : mdos)
-    if (m.status == "held" && m.held_on > last) last = m.held_on;
-  if (last.empty())
-    for (const auto& t : tracks)
-      if (t.status == "active" && (last.empty() || t.starts_on < last)) last = t.starts_on;
-  auto days = days_from_iso(last);
+    if (m.status == "held" && m.held_on > last_held) last_held = m.held_on;
+  return last_held.empty() ? first_start : last_held;
+}
+
+std::string next_mdo_due(const MdoPlan& plan, const std::vector<Mdo>& mdos, const std::vector<Track>& tracks) {
+  auto days = days_from_iso(mdo_base_on(mdos, tracks));
   return days ? iso_from_days(*days + plan.interval_days) : std::string();
 }
 

@@ -71,8 +71,18 @@ Result<Mdo> plan_mdo(const MdoPlan& plan, const nlohmann::json& body, const std:
 Status apply_mdo_report(Mdo& m, const MdoPlan& plan, const nlohmann::json& body, const std::vector<Track>& tracks,
                         const std::string& today);
 
-// When the next MDO is due: the last held one plus the interval; with none
-// held, the first track's start plus the interval; "" without tracks.
+// The day the MDO interval counts from: the last held MDO, else the
+// earliest start of an active track; "" without an active track (nothing to
+// align).
+std::string mdo_base_on(const std::vector<Mdo>& mdos, const std::vector<Track>& tracks);
+// When the next MDO is due: mdo_base_on() plus the interval; "" without it.
 std::string next_mdo_due(const MdoPlan& plan, const std::vector<Mdo>& mdos, const std::vector<Track>& tracks);
+
+// The caseload signal "mdo_due": the day the next MDO was due (`base_on`,
+// the last held MDO or else the earliest start of an active track, plus
+// `interval_days`) when that day has come and no MDO is planned from today
+// on (`planned_on`, the latest planned one, or ""). "" when not due.
+std::string mdo_overdue_since(const std::string& base_on, int interval_days, const std::string& planned_on,
+                              const std::string& today);
 
 }  // namespace spiraal

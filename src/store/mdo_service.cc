@@ -46,11 +46,12 @@ Result<MdoOverview> MdoService::overview(const Principal& p, int64_t id) {
   if (auto s = dossiers_.authorize(p, Action::kReadDossier, id, "mdo.read"); !s.is_ok()) return s;
   store_.audit(dossiers_.entry(p, "mdo.read", id));
   MdoOverview o{load_plan(id), load(id), "", false};
-  o.next_due_on = next_mdo_due(o.plan, o.mdos, tracks_.load(id));
-  const std::string today = today_utc();
-  bool planned = std::any_of(o.mdos.begin(), o.mdos.end(),
-                             [&](const Mdo& m) { return m.status == "planned" && m.planned_on >= today; });
-  o.due = !o.next_due_on.empty() && o.next_due_on <= today && !planned;
+  const auto tracks = tracks_.load(id);
+  o.next_due_on = next_mdo_due(o.plan, o.mdos, tracks);
+  std::string planned_on;
+  for (const auto& m : o.mdos)
+    if (m.status == "planned") planned_on = std::max(planned_on, m.planned_on);
+  o.due = !mdo_overdue_since(mdo_base_on(o.mdos, tracks), o.plan.interval_days, planned_on, today_utc()).empty();
   return o;
 }
 
