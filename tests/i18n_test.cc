@@ -49,7 +49,7 @@ TEST(Catalogs, EverySpiralStateAndSignalHasAName) {
     for (const auto& s : all_spiral_states())
       EXPECT_NE(Catalogs::get().text(lang, "spiral." + s.code()), "spiral." + s.code()) << lang;
     for (const char* s : {"nine_months", "score_table_due", "no_contact", "long_crisis", "aftercare_lapsed",
-                          "absence_signal", "follow_up_due"})
+                          "absence_signal", "follow_up_due", "mdo_due"})
       EXPECT_NE(Catalogs::get().text(lang, std::string("signal.") + s), std::string("signal.") + s);
   }
 }
@@ -70,7 +70,9 @@ TEST(Catalogs, EveryErrorRuleInTheSourcesHasAMessage) {
   std::set<std::string> rules;
   for (const char* file : {"src/core/jobseeker.cc", "src/core/contact.cc", "src/core/account.cc", "src/web/paging.cc",
                            "src/core/selection.cc", "src/core/field_reader.cc", "src/core/score_table.cc", "src/core/instruments.cc", "src/core/spiral.cc", "src/core/knipperlichten.cc",
-                           "src/store/trajectory_service.cc", "src/store/trajectory_store.cc"}) {
+                           "src/store/trajectory_service.cc", "src/store/trajectory_store.cc",
+                           "src/core/track.cc", "src/core/mdo.cc", "src/core/voice.cc", "src/store/track_service.cc",
+                           "src/store/voice_service.cc"}) {
     std::ifstream in(std::string(root) + "/" + file);
     std::stringstream ss;
     ss << in.rdbuf();

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
 #include "store/consent_service.h"
 #include "store/goal_service.h"
 #include "store/overleg_service.h"
@@ -15,6 +16,9 @@
 #include "store/trajectory_service.h"
 #include "store/catalogue_service.h"
 #include "store/work_service.h"
+#include "store/mdo_service.h"
+#include "store/track_service.h"
+#include "store/voice_service.h"
 #include "test_support.h"
 
 namespace spiraal::testing {
@@ -284,6 +288,40 @@ const std::map<std::string, std::string> kExpected = {
     {"vacancies.candidates", "DAAADDDD"},
     {"api.users.list", "DDDDADDD"},
     {"api.users.create", "DDDDADDD"},
+    // Parallel tracks and the MDO: dossier operations (read and write).
+    {"api.tracks.list", "DADADDDD"},
+    {"api.tracks.create", "DADDDDDD"},
+    {"api.tracks.update", "DADDDDDD"},
+    {"tracks.show", "DADADDDD"},
+    {"tracks.create", "DADDDDDD"},
+    {"tracks.update", "DADDDDDD"},
+    {"api.mdos.list", "DADADDDD"},
+    {"api.mdos.plan", "DADDDDDD"},
+    {"api.mdos.consent", "DADDDDDD"},
+    {"api.mdos.withdraw", "DADDDDDD"},
+    {"api.mdos.interval", "DADDDDDD"},
+    {"api.mdos.report", "DADDDDDD"},
+    {"mdos.plan", "DADDDDDD"},
+    {"mdos.consent", "DADDDDDD"},
+    {"mdos.withdraw", "DADDDDDD"},
+    {"mdos.interval", "DADDDDDD"},
+    {"mdos.detail", "DADADDDD"},
+    {"mdos.report", "DADDDDDD"},
+    // The person's voice: feedback is given through the assigned coach; a
+    // request for another counsellor is recorded by the coach or the team's
+    // coordinator and answered by the coordinator only.
+    {"api.feedback.list", "DADADDDD"},
+    {"api.feedback.create", "DADDDDDD"},
+    {"feedback.show", "DADADDDD"},
+    {"feedback.create", "DADDDDDD"},
+    {"api.counsellor_requests.list", "DADADDDD"},
+    {"api.counsellor_requests.create", "DADADDDD"},
+    {"api.counsellor_requests.answer", "DDDADDDD"},
+    {"api.counsellor_requests.queue", "DDDADDDD"},
+    {"counsellor_requests.show", "DADADDDD"},
+    {"counsellor_requests.create", "DADADDDD"},
+    {"counsellor_requests.answer", "DDDADDDD"},
+    {"counsellor_requests.queue", "DDDADDDD"},
 };
 
 // A concrete path for a route pattern: the dossier, then the record the
@@ -403,6 +441,13 @@ class RouteMatrixTest : public ::testing::Test {
         "INSERT INTO outreach_people (id, toeleider_id, phase, channel, first_contact_on, jobseeker_id, version, content, "
         "created_at, updated_at) VALUES (?, ?, 'handover', 'word_of_mouth', '2026-01-01', ?, 1, ?, '', '')",
         {jobseeker_, users_["toeleider"].user.id, jobseeker_, s.cipher().seal(R"({"name":"Zon","consent_on":"2026-01-01"})")});
+    TrackService tracks(s, service);
+    second_ids_["tracks"] = {
+        tracks.add(owner, jobseeker_, {{"kind", "welfare"}, {"worker_name", "Els (CAW)"}, {"aim", "Schulden op een rij"}})->id};
+    MdoService mdos(s, service, tracks);
+    mdos.plan_step(owner, jobseeker_, "consent", {{"version", 0}});
+    second_ids_["mdos"] = {mdos.plan(owner, jobseeker_, {{"planned_on", add_months(today_utc(), 1)}})->id};
+    second_ids_["counsellor-requests"] = {VoiceService(s, service).ask(owner, jobseeker_, {{"reason", "Klikt niet"}})->id};
     server_ = std::make_unique<TestServer>(s);
   }
 

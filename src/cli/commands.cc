@@ -19,6 +19,7 @@
 #include "store/demo_instruments.h"
 #include "store/demo_catalogues.h"
 #include "store/demo_social_map.h"
+#include "store/demo_tracks.h"
 #include "store/demo_trajectories.h"
 #include "store/demo_work.h"
 #include "store/reseal.h"
@@ -186,6 +187,7 @@ int run_demo_data(const Options& o) {
   std::optional<DemoCatalogueSummary> catalogues;
   Result<DemoCooperationSummary> cooperation = DemoCooperationSummary{};
   Result<DemoOutreachSummary> outreach = DemoOutreachSummary{};
+  Result<DemoTracksSummary> tracks = DemoTracksSummary{};
   if (summary.is_ok()) {
     auto generated = generate_demo_trajectories(*store, o.seed, options.progress);
     if (generated.is_ok()) paths = generated.value();
@@ -203,6 +205,7 @@ int run_demo_data(const Options& o) {
     cooperation = generate_demo_cooperation(*store);  // through the services: sealed and audited
     int people = int(std::clamp<long>(o.jobseekers / 50, 40, 2000));
     outreach = generate_demo_outreach(*store, people, o.seed, options.password_hash);
+    tracks = generate_demo_tracks(*store);              // likewise
   }
   if (!summary.is_ok()) {
     print_errors(summary.status().fields());
@@ -246,6 +249,11 @@ int run_demo_data(const Options& o) {
     std::cerr << "spiraal: demo outreach failed: " << outreach.status().message() << "\n";
     print_errors(outreach.status().fields());
   }
+  if (tracks.is_ok())
+    std::cout << "parallel tracks (demo coach): " << tracks->tracks << " tracks, " << tracks->mdos << " MDOs held, "
+              << tracks->feedback << " contact feedback, " << tracks->requests << " requests for another counsellor\n";
+  else
+    std::cerr << "spiraal: demo tracks failed: " << tracks.status().message() << "\n";
   std::cout << "demo logins (password \"" << o.demo_password << "\"):\n";
   for (const auto& [username, role] : demo_logins()) std::cout << "  " << username << "  (" << role << ")\n";
   return 0;

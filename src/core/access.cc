@@ -60,6 +60,10 @@ bool allowed(const Principal& p, Action a, Relation r) {
     case Action::kReadNetwork:
       // Counts across services and regions, no person in them.
       return p.role == Role::kCoordinator;
+    case Action::kAnswerCounsellorRequest:
+      // The team decides who guides whom; the service also checks that the
+      // dossier belongs to the coordinator's own team.
+      return p.role == Role::kCoordinator && (r == Relation::kSameTeam || r == Relation::kAssigned);
     case Action::kWriteDossier:
       return (p.role == Role::kCoach || p.role == Role::kCoordinator) && r == Relation::kAssigned;
   }

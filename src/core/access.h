@@ -48,6 +48,7 @@ enum class Action {
   kManageCatalogues, // import them and replace the measures' rules
   kOutreach,         // keep a register of people met in outreach (own organisation)
   kReadNetwork,      // the network coordinator's regional view (aggregates only)
+  kAnswerCounsellorRequest,  // grant or refuse a request for another counsellor (the team's coordinator)
 };
 
 // True when `p` may perform `a` on a dossier to which it stands in `r`

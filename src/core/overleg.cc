@@ -74,7 +74,30 @@ Overleg overleg_from_json(const json& d) {
   return o;
 }
 
-bool consent_in_force(const Overleg& o) { return !o.consent_on.empty() && o.consent_withdrawn_on.empty(); }
+bool consent_in_force(const std::string& consent_on, const std::string& withdrawn_on) {
+  return !consent_on.empty() && withdrawn_on.empty();
+}
+
+Status record_consent(std::string& consent_on, std::string& withdrawn_on, bool closed, const json& body,
+                      const std::string& today) {
+  if (!body.is_object()) return Status::invalid_field("", "type_object");
+  FieldErrors errors;
+  std::string on;
+  if (body.contains("consent_on")) read_past_date(body["consent_on"], "consent_on", today, on, errors);
+  if (closed) errors.push_back({"status", "overleg_closed"});
+  if (!errors.empty()) return Status::invalid(std::move(errors));
+  consent_on = on.empty() ? today : on;
+  withdrawn_on.clear();
+  return Status::ok();
+}
+
+Status withdraw_consent(const std::string& consent_on, std::string& withdrawn_on, const std::string& today) {
+  if (!consent_in_force(consent_on, withdrawn_on)) return Status::conflict("consent_withdrawn");
+  withdrawn_on = today;
+  return Status::ok();
+}
+
+bool consent_in_force(const Overleg& o) { return consent_in_force(o.consent_on, o.consent_withdrawn_on); }
 
 Result<Overleg> parse_overleg_request(const json& body, const std::string& today) {
   if (!body.is_object()) return Status::invalid_field("", "type_object");
@@ -90,15 +113,8 @@ Result<Overleg> parse_overleg_request(const json& body, const std::string& today
 }
 
 Status apply_overleg_consent(Overleg& o, const json& body, const std::string& today) {
-  if (!body.is_object()) return Status::invalid_field("", "type_object");
-  FieldErrors errors;
-  std::string on;
-  if (body.contains("consent_on")) read_past_date(body["consent_on"], "consent_on", today, on, errors);
-  if (o.status == "held" || o.status == "cancelled") errors.push_back({"status", "overleg_closed"});
-  if (!errors.empty()) return Status::invalid(std::move(errors));
-  o.consent_on = on.empty() ? today : on;
-  o.consent_withdrawn_on.clear();
-  return Status::ok();
+  return record_consent(o.consent_on, o.consent_withdrawn_on, o.status == "held" || o.status == "cancelled", body,
+                        today);
 }
 
 Status apply_overleg_plan(Overleg& o, const json& body, const std::string& today) {

@@ -54,6 +54,18 @@ struct Overleg {
 nlohmann::json to_json(const Overleg& o);
 Overleg overleg_from_json(const nlohmann::json& doc);
 
+// The consent gate, shared by the W²-overleg and the MDO (core/mdo.h): a
+// meeting is planned and recorded only while the jobseeker's informed
+// consent is in force, that is given and not withdrawn.
+bool consent_in_force(const std::string& consent_on, const std::string& withdrawn_on);
+// {consent_on}: records the day the jobseeker consented, informed (today
+// when absent; not in the future), which also undoes an earlier withdrawal.
+// `closed` refuses it (a meeting already held or cancelled).
+Status record_consent(std::string& consent_on, std::string& withdrawn_on, bool closed, const nlohmann::json& body,
+                      const std::string& today);
+// Withdraws a consent in force as of `today`; kConflict when none is in force.
+Status withdraw_consent(const std::string& consent_on, std::string& withdrawn_on, const std::string& today);
+
 bool consent_in_force(const Overleg& o);
 
 // {requested_by, reason, aim, requested_on}: all but the date required.

@@ -96,11 +96,15 @@ Result<Page<CaseloadRow>> DossierService::caseload(const Principal& p, CaseloadQ
     q.coach_id = p.user_id;
   auto page = store_.caseload(q);
   std::string today = today_utc();
-  for (auto& row : page.items)
+  for (auto& row : page.items) {
     row.signals = compute_signals({row.state, row.opened_on, row.registered_on, row.trajectory_started_on,
                                    row.last_contact_date, row.open_crisis_since, row.last_score_table_on,
                                    row.aftercare_due_on, row.open_absence_since, row.follow_up_due_on},
                                   signals_, today);
+    if (auto since = mdo_overdue_since(row.mdo_base_on, row.mdo_interval_days, row.mdo_planned_on, today);
+        !since.empty() && row.state != "closed")
+      row.signals.push_back({"mdo_due", since});
+  }
   return page;
 }
 

@@ -74,8 +74,7 @@ Result<Overleg> OverlegService::step(const Principal& p, int64_t id, int64_t ove
     applied = apply_overleg_consent(o, rest, today);
   } else if (step == "withdraw") {
     // From now on nothing is shared, and a meeting not yet held is off.
-    if (!consent_in_force(o)) return Status::conflict("consent_withdrawn");
-    o.consent_withdrawn_on = today;
+    if (auto s = withdraw_consent(o.consent_on, o.consent_withdrawn_on, today); !s.is_ok()) return s;
     if (o.status != "held") o.status = "cancelled";
   } else if (step == "plan") {
     applied = apply_overleg_plan(o, rest, today);

@@ -28,6 +28,11 @@ const std::vector<SealedColumn>& sealed_columns() {
       {"work_records", "id", nullptr, "content"},
       {"outreach_people", "id", nullptr, "content"},
       {"outreach_events", "id", nullptr, "content"},
+      {"tracks", "id", nullptr, "aim"},
+      {"mdos", "id", nullptr, "document"},
+      {"contact_feedback", "id", nullptr, "text"},
+      {"counsellor_requests", "id", nullptr, "reason"},
+      {"counsellor_requests", "id", nullptr, "answer_reason"},
   };
   return columns;
 }

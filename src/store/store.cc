@@ -259,7 +259,14 @@ Page<CaseloadRow> Store::caseload(const CaseloadQuery& q) {
       "COALESCE((SELECT MIN(w.due_on) FROM work_records w WHERE w.jobseeker_id = j.id AND w.kind = 'absence_signal' "
       "AND w.status = 'open'), ''), "
       "COALESCE((SELECT MIN(w.due_on) FROM work_records w WHERE w.jobseeker_id = j.id "
-      "AND w.kind = 'sustainability_check' AND w.status = 'due'), '')" +
+      "AND w.kind = 'sustainability_check' AND w.status = 'due'), ''), "
+      "CASE WHEN EXISTS (SELECT 1 FROM tracks t WHERE t.jobseeker_id = j.id AND t.status = 'active') THEN "
+      "COALESCE((SELECT MAX(m.held_on) FROM mdos m WHERE m.jobseeker_id = j.id AND m.status = 'held'), "
+      "(SELECT MIN(t.starts_on) FROM tracks t WHERE t.jobseeker_id = j.id AND t.status = 'active')) ELSE '' END, "
+      "COALESCE((SELECT p.interval_days FROM mdo_plans p WHERE p.jobseeker_id = j.id), " +
+          std::to_string(kDefaultMdoIntervalDays) +
+          "), "
+          "COALESCE((SELECT MAX(m.planned_on) FROM mdos m WHERE m.jobseeker_id = j.id AND m.status = 'planned'), '')" +
           from + " ORDER BY " + order + dir + ", j.id LIMIT ? OFFSET ?",
       list_params);
   for (size_t i = 0; i < r.size(); ++i) {
@@ -279,6 +286,9 @@ Page<CaseloadRow> Store::caseload(const CaseloadQuery& q) {
     row.aftercare_due_on = r.text(i, 12);
     row.open_absence_since = r.text(i, 13);
     row.follow_up_due_on = r.text(i, 14);
+    row.mdo_base_on = r.text(i, 15);
+    row.mdo_interval_days = int(r.integer(i, 16));
+    row.mdo_planned_on = r.text(i, 17);
     page.items.push_back(std::move(row));
   }
   return page;

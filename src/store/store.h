@@ -19,6 +19,7 @@
 #include "core/audit_chain.h"
 #include "core/contact.h"
 #include "core/jobseeker.h"
+#include "core/mdo.h"
 #include "core/signals.h"
 #include "core/status.h"
 #include "store/field_cipher.h"
@@ -91,6 +92,10 @@ struct CaseloadRow {
   std::string open_crisis_since;
   std::string last_score_table_on;
   std::string aftercare_due_on, open_absence_since, follow_up_due_on;
+  // The MDO (core/mdo.h): the last held one, else the earliest start of an
+  // active track ("" without one); the interval; the latest planned one.
+  std::string mdo_base_on, mdo_planned_on;
+  int mdo_interval_days = kDefaultMdoIntervalDays;
   std::vector<Signal> signals;    // filled by DossierService
 };
 

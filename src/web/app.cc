@@ -69,6 +69,9 @@ App::App(Store& store, AppOptions options)
       catalogues_(store),
       outreach_(store, dossiers_),
       network_(store),
+      tracks_(store, dossiers_),
+      mdos_(store, dossiers_, tracks_),
+      voice_(store, dossiers_),
       auth_(store, options_.secure_cookies) {
   add_api_routes();
   add_spiral_api_routes();
@@ -88,6 +91,8 @@ App::App(Store& store, AppOptions options)
   add_outreach_routes();
   add_outreach_pages();
   add_network_routes();
+  add_track_routes();
+  add_voice_routes();
   add_page_routes();
   add_dossier_pages();
   add_admin_routes();
@@ -244,6 +249,7 @@ nlohmann::json App::base_model(const Ctx& c) const {
                  {"can_catalogues", allowed(*c.who, Action::kReadCatalogues)},
                  {"can_outreach", allowed(*c.who, Action::kOutreach)},
                  {"can_network", allowed(*c.who, Action::kReadNetwork)},
+                 {"can_counsellor_queue", c.who->role == Role::kCoordinator},
                  {"is_partner", c.who->role == Role::kPartner}};
   }
   return m;

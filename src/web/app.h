@@ -19,6 +19,9 @@
 #include "store/work_service.h"
 #include "store/network_service.h"
 #include "store/outreach_service.h"
+#include "store/track_service.h"
+#include "store/mdo_service.h"
+#include "store/voice_service.h"
 #include "store/instrument_service.h"
 #include "store/score_service.h"
 #include "store/social_map_service.h"
@@ -124,6 +127,8 @@ class App {
   void add_outreach_routes();
   void add_outreach_pages();
   void add_network_routes();
+  void add_track_routes();
+  void add_voice_routes();
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
 
   Store& store_;
@@ -141,6 +146,9 @@ class App {
   CatalogueService catalogues_;
   OutreachService outreach_;
   NetworkService network_;
+  TrackService tracks_;
+  MdoService mdos_;
+  VoiceService voice_;
   Auth auth_;
   std::vector<Route> routes_;
 };

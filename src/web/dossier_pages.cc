@@ -30,7 +30,8 @@ json dossier_model(const Ctx& c, const App& app, const Jobseeker& j, const std::
   m["can_edit"] = true;
   json rows = json::array();
   for (const auto& ct : contacts.items)
-    rows.push_back({{"date", ct.date},
+    rows.push_back({{"id", ct.id},
+                    {"date", ct.date},
                     {"kind", c.t("vocab.contact_kind." + ct.kind)},
                     {"status", c.t("vocab.contact_status." + ct.status)},
                     {"status_code", ct.status},
