@@ -10,6 +10,7 @@
 
 #include "store/consent_service.h"
 #include "store/goal_service.h"
+#include "store/group_service.h"
 #include "store/overleg_service.h"
 #include "store/social_link_service.h"
 #include "store/trajectory_service.h"
@@ -255,6 +256,29 @@ const std::map<std::string, std::string> kExpected = {
     {"matches.show", "DADADDD"},
     {"api.vacancies.candidates", "DAAADDD"},
     {"vacancies.candidates", "DAAADDD"},
+    // Groepswerking: the coaches and coordinators of the group's team
+    // (Team Noord); the list and a new group for every coach or coordinator
+    // (their own team's); passing a theme is a write to the dossier.
+    {"api.groups.list", "DAAADDD"},
+    {"api.groups.create", "DAAADDD"},
+    {"api.groups.read", "DADADDD"},
+    {"api.groups.update", "DADADDD"},
+    {"api.groups.members.list", "DADADDD"},
+    {"api.groups.members.create", "DADADDD"},
+    {"api.groups.sessions.list", "DADADDD"},
+    {"api.groups.sessions.create", "DADADDD"},
+    {"api.groups.sessions.update", "DADADDD"},
+    {"api.groups.themes.list", "DADADDD"},
+    {"api.groups.themes.update", "DADADDD"},
+    {"api.group_themes.pass", "DADDDDD"},
+    {"groups.list", "DAAADDD"},
+    {"groups.create", "DAAADDD"},
+    {"groups.show", "DADADDD"},
+    {"groups.members.create", "DADADDD"},
+    {"groups.sessions.create", "DADADDD"},
+    {"groups.themes.update", "DADADDD"},
+    {"group_themes.new", "DADDDDD"},
+    {"group_themes.pass", "DADDDDD"},
     {"api.users.list", "DDDDADD"},
     {"api.users.create", "DDDDADD"},
 };
@@ -369,6 +393,19 @@ class RouteMatrixTest : public ::testing::Test {
                                           {"contract", "permanent"}})
                                     ->at("id")
                                     .get<int64_t>()};
+    // A group of Team Noord with the dossier's id (the first id of its
+    // paths), a member, a session and a passed theme.
+    GroupService groups(s, service);
+    int64_t group = groups.create(owner, {{"name", "Gekwetst binnenste"}, {"group_kind", "inner_wound"},
+                                          {"lead_user_id", users_["coach_assigned"].user.id},
+                                          {"starts_on", "2026-01-05"}})->id;
+    s.pool().acquire()->query("UPDATE groups SET id = ? WHERE id = ?", {jobseeker_, group});
+    int64_t member = groups.add_member(owner, jobseeker_, {{"member_role", "participant"}, {"name", "Samira"}})->id;
+    second_ids_["sessions"] = {groups.add_session(owner, jobseeker_, {{"session_on", "2026-01-12"},
+                                                                      {"attendance", {{{"member_id", member},
+                                                                                       {"attendance", "present"}}}}})
+                                   ->id};
+    second_ids_["themes"] = {groups.pass_theme(owner, jobseeker_, {{"group_id", jobseeker_}, {"theme", "Schulden"}})->id};
     server_ = std::make_unique<TestServer>(s);
   }
 

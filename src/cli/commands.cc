@@ -14,6 +14,7 @@
 #include "core/secrets.h"
 #include "store/demo_cooperation.h"
 #include "store/demo_data.h"
+#include "store/demo_groups.h"
 #include "store/goal_service.h"
 #include "store/demo_instruments.h"
 #include "store/demo_catalogues.h"
@@ -183,6 +184,7 @@ int run_demo_data(const Options& o) {
   std::optional<int> social_map;  // organisations in the sociale kaart
   std::optional<DemoCatalogueSummary> catalogues;
   Result<DemoCooperationSummary> cooperation = DemoCooperationSummary{};
+  Result<DemoGroupSummary> groups = DemoGroupSummary{};
   if (summary.is_ok()) {
     auto generated = generate_demo_trajectories(*store, o.seed, options.progress);
     if (generated.is_ok()) paths = generated.value();
@@ -198,6 +200,7 @@ int run_demo_data(const Options& o) {
     else std::cerr << "spiraal: demo catalogues: " << imported.status().message() << "\n";
     reseal_all(*store, 5000, options.progress);  // the bulk loaders write plain text
     cooperation = generate_demo_cooperation(*store);  // through the services: sealed and audited
+    groups = generate_demo_groups(*store);               // likewise
   }
   if (!summary.is_ok()) {
     print_errors(summary.status().fields());
@@ -233,6 +236,11 @@ int run_demo_data(const Options& o) {
               << " consents shared with the demo partner\n";
   else
     std::cerr << "spiraal: demo goals and consents failed: " << cooperation.status().message() << "\n";
+  if (groups.is_ok())
+    std::cout << "groepswerking: " << groups->groups << " groups, " << groups->members << " members, "
+              << groups->sessions << " sessions, " << groups->themes << " passed themes\n";
+  else
+    std::cerr << "spiraal: demo groups failed: " << groups.status().message() << "\n";
   std::cout << "demo logins (password \"" << o.demo_password << "\"):\n";
   for (const auto& [username, role] : demo_logins()) std::cout << "  " << username << "  (" << role << ")\n";
   return 0;

@@ -52,6 +52,13 @@ bool allowed(const Principal& p, Action a, Relation r) {
       return p.role == Role::kCoach || p.role == Role::kCoordinator || p.role == Role::kAdmin;
     case Action::kManageCatalogues:
       return p.role == Role::kCoordinator || p.role == Role::kAdmin;
+    case Action::kReadGroups:
+    case Action::kManageGroups:
+      // Group work is guidance: the coaches and coordinators of a team run
+      // its groups (the service checks the team). A group's members and
+      // attendance are personal data, so partners, analysts and admins see
+      // none of it; admins manage accounts, not guidance.
+      return p.role == Role::kCoach || p.role == Role::kCoordinator;
     case Action::kWriteDossier:
       return (p.role == Role::kCoach || p.role == Role::kCoordinator) && r == Relation::kAssigned;
   }

@@ -44,6 +44,8 @@ enum class Action {
   kManageSocialMap,  // add, change and import organisations of the sociale kaart
   kReadCatalogues,   // consult occupations, vacancies, trainings and employment measures
   kManageCatalogues, // import them and replace the measures' rules
+  kReadGroups,       // see the groups (groepswerking) of one's team, their sessions and theme queue
+  kManageGroups,     // run a group of one's team: members, sessions, attendance, themes
 };
 
 // True when `p` may perform `a` on a dossier to which it stands in `r`

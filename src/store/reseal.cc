@@ -26,6 +26,10 @@ const std::vector<SealedColumn>& sealed_columns() {
       {"overlegs", "id", nullptr, "document"},
       {"social_links", "id", nullptr, "smart"},
       {"work_records", "id", nullptr, "content"},
+      {"group_members", "id", nullptr, "name"},
+      {"group_sessions", "id", nullptr, "themes"},
+      {"group_sessions", "id", nullptr, "report"},
+      {"group_themes", "id", nullptr, "text"},
   };
   return columns;
 }

@@ -67,6 +67,7 @@ App::App(Store& store, AppOptions options)
       social_links_(store, dossiers_),
       work_(store, dossiers_),
       catalogues_(store),
+      groups_(store, dossiers_),
       auth_(store, options_.secure_cookies) {
   add_api_routes();
   add_spiral_api_routes();
@@ -83,6 +84,8 @@ App::App(Store& store, AppOptions options)
   add_work_pages();
   add_catalogue_routes();
   add_match_routes();
+  add_group_routes();
+  add_group_pages();
   add_page_routes();
   add_dossier_pages();
   add_admin_routes();
@@ -237,6 +240,7 @@ nlohmann::json App::base_model(const Ctx& c) const {
                  {"can_manage_users", allowed(*c.who, Action::kManageUsers)},
                  {"can_social_map", allowed(*c.who, Action::kReadSocialMap)},
                  {"can_catalogues", allowed(*c.who, Action::kReadCatalogues)},
+                 {"can_groups", allowed(*c.who, Action::kReadGroups)},
                  {"is_partner", c.who->role == Role::kPartner}};
   }
   return m;

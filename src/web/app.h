@@ -13,6 +13,7 @@
 #include "store/consent_service.h"
 #include "store/dossier_service.h"
 #include "store/goal_service.h"
+#include "store/group_service.h"
 #include "store/overleg_service.h"
 #include "store/social_link_service.h"
 #include "store/catalogue_service.h"
@@ -119,6 +120,8 @@ class App {
   void add_work_pages();
   void add_catalogue_routes();
   void add_match_routes();
+  void add_group_routes();
+  void add_group_pages();
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
 
   Store& store_;
@@ -134,6 +137,7 @@ class App {
   SocialLinkService social_links_;
   WorkService work_;
   CatalogueService catalogues_;
+  GroupService groups_;
   Auth auth_;
   std::vector<Route> routes_;
 };
