@@ -331,6 +331,21 @@ TEST_P(GroupApiTest, ThePagesRunAGroupAndPassAThemeFromTheDossier) {
                            "Opgenomen in een sessie", "href=\"/groups\""})
     EXPECT_NE(shown->body.find(text), std::string::npos) << text;
   EXPECT_EQ(client.Get(page.c_str(), bearer(other_.token))->status, 404);
+
+  // The group is started and later ended through its edit form; a stale form is refused.
+  const std::string edit = "name=Sollicitatieclub&group_kind=job_club&rhythm=weekly&group_status=running&lead_user_id%23=" +
+                           std::to_string(coach_.user.id) + "&starts_on=2026-01-05&ends_on=&group_aim=Samen+oefenen";
+  ASSERT_EQ(post(page, "version%23=1&" + edit)->status, 303);
+  auto stale = post(page, "version%23=1&" + edit);
+  EXPECT_EQ(stale->status, 409);
+  EXPECT_NE(stale->body.find("Iemand anders wijzigde dit"), std::string::npos);
+  auto early = post(page, "version%23=2&" + edit.substr(0, edit.find("&ends_on=")) + "&ends_on=2026-01-01");
+  EXPECT_EQ(early->status, 422);
+  EXPECT_NE(early->body.find("Einddatum"), std::string::npos);
+  json stored = json::parse(call(coach_, "GET", "/api/v1/groups/" + id)->body);
+  EXPECT_EQ(stored["group_status"], "running");
+  EXPECT_EQ(stored["group_aim"], "Samen oefenen");
+  EXPECT_EQ(stored["version"], 2);
 }
 
 TEST_P(GroupApiTest, TheDemoGivesEveryTeamGroupsWithSessionsAndPassedThemes) {

@@ -274,6 +274,7 @@ const std::map<std::string, std::string> kExpected = {
     {"groups.list", "DAAADDD"},
     {"groups.create", "DAAADDD"},
     {"groups.show", "DADADDD"},
+    {"groups.save", "DADADDD"},
     {"groups.members.create", "DADADDD"},
     {"groups.sessions.create", "DADADDD"},
     {"groups.themes.update", "DADADDD"},

@@ -48,6 +48,15 @@ json session_from_form(const Form& f, const std::vector<GroupMember>& members) {
           {"attendance", attendance}};
 }
 
+// The coaches and coordinators of `team` who can lead a group, `selected` marked.
+json lead_options(Store& store, const std::optional<int64_t>& team, int64_t selected) {
+  json out = json::array();
+  for (const auto& u : store.list_users())
+    if (u.active && u.team_id == team && (u.role == Role::kCoach || u.role == Role::kCoordinator))
+      out.push_back({{"id", u.id}, {"name", u.display_name}, {"selected", u.id == selected}});
+  return out;
+}
+
 }  // namespace
 
 void App::add_group_pages() {
@@ -63,12 +72,8 @@ void App::add_group_pages() {
                       {"rhythm", c.t("vocab.group_rhythm." + g.rhythm)}, {"starts_on", g.starts_on},
                       {"ends_on", g.ends_on}, {"status", c.t("vocab.group_status." + g.status)}});
     m["groups"] = rows;
-    json leads = json::array();
-    for (const auto& u : store_.list_users())
-      if (u.active && u.team_id == c.who->team_id && (u.role == Role::kCoach || u.role == Role::kCoordinator))
-        leads.push_back({{"id", u.id}, {"name", u.display_name},
-                         {"selected", draft.value("lead_user_id", json(c.who->user_id)) == json(u.id)}});
-    m["leads"] = leads;
+    const json lead = draft.value("lead_user_id", json(c.who->user_id));
+    m["leads"] = lead_options(store_, c.who->team_id, lead.is_number_integer() ? lead.get<int64_t>() : 0);
     json orgs = json::array();
     if (auto list = social_map_.list(*c.who, {}); list.is_ok())
       for (const auto& o : list.value())
@@ -114,6 +119,11 @@ void App::add_group_pages() {
     group["status_label"] = c.t("vocab.group_status." + g->status);
     if (auto lead = store_.user_by_id(g->lead_user_id)) group["lead_name"] = lead->display_name;
     m["group"] = group;
+    // The edit form, filled with the stored group.
+    m["kinds"] = options(c, "group_kind", g->kind);
+    m["rhythms"] = options(c, "group_rhythm", g->rhythm);
+    m["statuses"] = options(c, "group_status", g->status);
+    m["leads"] = lead_options(store_, c.who->team_id, g->lead_user_id);
     json member_rows = json::array();
     std::map<int64_t, std::string> names;
     for (const auto& x : members.value()) {
@@ -173,6 +183,13 @@ void App::add_group_pages() {
     if (s.code() != Code::kInvalid) return fail(c, s);
     show_page(c, field_messages(c, s.fields()), 422);
   };
+
+  add("POST", R"(/groups/(\d+))", "groups.save", Access::kAuthenticated, [this, answer](Ctx& c) {
+    json body = form_to_json(c.form);
+    if (auto g = groups_.get(*c.who, c.path_id()); g.is_ok() && g->organisation_id && !body.contains("organisation_id"))
+      body["organisation_id"] = *g->organisation_id;  // the page does not change it
+    answer(c, groups_.update(*c.who, c.path_id(), body).status());
+  });
 
   add("POST", R"(/groups/(\d+)/members)", "groups.members.create", Access::kAuthenticated, [this, answer](Ctx& c) {
     answer(c, groups_.add_member(*c.who, c.path_id(), form_to_json(c.form)).status());
