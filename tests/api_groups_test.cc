@@ -332,6 +332,21 @@ TEST_P(GroupApiTest, ThePagesRunAGroupAndPassAThemeFromTheDossier) {
     EXPECT_NE(shown->body.find(text), std::string::npos) << text;
   EXPECT_EQ(client.Get(page.c_str(), bearer(other_.token))->status, 404);
 
+  // The session is corrected on the page: Annelies was excused; the passed theme stays taken up.
+  json sessions = json::parse(call(coach_, "GET", "/api/v1/groups/" + id + "/sessions")->body)["items"];
+  ASSERT_EQ(sessions.size(), 1u);
+  const std::string spath = page + "/sessions/" + std::to_string(sessions[0]["id"].get<int64_t>());
+  const std::string passed_id = std::to_string(themes[0]["id"].get<int64_t>());
+  EXPECT_NE(shown->body.find("name=\"theme_ids\" value=\"" + passed_id + "\""), std::string::npos);
+  auto corrected = post(spath, "version=1&session_on=2026-01-12&themes_text=Sterktes&theme_ids=" + passed_id +
+                                   "&report=Goed&attendance_" + m + "=excused");
+  ASSERT_EQ(corrected->status, 303) << corrected->body;
+  EXPECT_EQ(post(spath, "version=1&session_on=2026-01-12&attendance_" + m + "=present")->status, 409);
+  json now = json::parse(call(coach_, "GET", "/api/v1/groups/" + id + "/sessions")->body)["items"][0];
+  EXPECT_EQ(now["attendance"][0]["attendance"], "excused");
+  ASSERT_EQ(now["themes"].size(), 2u);
+  EXPECT_EQ(now["themes"][1]["text"], "Zelfvertrouwen bij sollicitaties");
+
   // The group is started and later ended through its edit form; a stale form is refused.
   const std::string edit = "name=Sollicitatieclub&group_kind=job_club&rhythm=weekly&group_status=running&lead_user_id%23=" +
                            std::to_string(coach_.user.id) + "&starts_on=2026-01-05&ends_on=&group_aim=Samen+oefenen";

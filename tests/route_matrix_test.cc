@@ -277,6 +277,7 @@ const std::map<std::string, std::string> kExpected = {
     {"groups.save", "DADADDD"},
     {"groups.members.create", "DADADDD"},
     {"groups.sessions.create", "DADADDD"},
+    {"groups.sessions.save", "DADADDD"},
     {"groups.themes.update", "DADADDD"},
     {"group_themes.new", "DADDDDD"},
     {"group_themes.pass", "DADDDDD"},

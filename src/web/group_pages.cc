@@ -141,8 +141,22 @@ void App::add_group_pages() {
         present.push_back({{"name", names[a.member_id]}, {"status", c.t("vocab.attendance." + a.status)}});
       for (const auto& t : s.themes)
         theme_texts.push_back(t.text.empty() ? c.t("vocab.social_theme." + t.code) : t.text);
+      // The correction form: typed themes as lines, passed ones carried by id.
+      std::string lines;
+      json carried = json::array(), marks = json::array();
+      for (const auto& t : s.themes) {
+        if (t.theme_id) carried.push_back(*t.theme_id);
+        else if (!t.text.empty()) lines += (lines.empty() ? "" : "\n") + t.text;
+      }
+      for (const auto& x : members.value()) {
+        std::string status;
+        for (const auto& a : s.attendance)
+          if (a.member_id == x.id) status = a.status;
+        marks.push_back({{"id", x.id}, {"session_id", s.id}, {"name", x.name}, {"choices", options(c, "attendance", status)}});
+      }
       session_rows.push_back({{"id", s.id}, {"session_on", s.held_on}, {"report", s.report}, {"themes", theme_texts},
-                              {"attendance", present}});
+                              {"attendance", present}, {"version", s.version}, {"themes_text", lines},
+                              {"theme_ids", carried}, {"marks", marks}});
     }
     m["sessions"] = session_rows;
     json queue = json::array(), open = json::array();
@@ -200,6 +214,15 @@ void App::add_group_pages() {
     if (!members.is_ok()) return fail(c, members.status());
     answer(c, groups_.add_session(*c.who, c.path_id(), session_from_form(c.form, members.value())).status());
   });
+
+  add("POST", R"(/groups/(\d+)/sessions/(\d+))", "groups.sessions.save", Access::kAuthenticated,
+      [this, answer](Ctx& c) {
+        auto members = groups_.members(*c.who, c.path_id());
+        if (!members.is_ok()) return fail(c, members.status());
+        json body = session_from_form(c.form, members.value());
+        body["version"] = number_from_form(c.form.get("version"));
+        answer(c, groups_.update_session(*c.who, c.path_id(1), c.path_id(2), body).status());
+      });
 
   add("POST", R"(/groups/(\d+)/themes/(\d+))", "groups.themes.update", Access::kAuthenticated,
       [this, answer](Ctx& c) {
