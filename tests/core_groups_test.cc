@@ -82,6 +82,8 @@ TEST(GroupRules, AMemberIsExactlyOnePerson_AndOnlyAParticipantHasADossier) {
   EXPECT_EQ(rules(worker.status()), (std::vector<std::string>{"jobseeker_id:participant_only"}));
   auto org = parse_group_member({{"member_role", "group_worker"}, {"user_id", 4}, {"organisation", "CAW"}}, "2026-02-01");
   EXPECT_EQ(rules(org.status()), (std::vector<std::string>{"organisation:named_only"}));
+  EXPECT_EQ(rules(parse_group_member({{"member_role", "participant"}, {"user_id", 4}}, "2026-02-01").status()),
+            (std::vector<std::string>{"user_id:not_for_participant"}));
   EXPECT_TRUE(has(rules(parse_group_member({{"member_role", "boss"}, {"name", "X"}}, "2026-02-01").status()),
                   "member_role:choice"));
 }

@@ -126,6 +126,9 @@ Result<GroupMember> parse_group_member(const json& body, const std::string& toda
   if (who == 0 && !refused_id) r.fail("name", "required");
   if (who > 1) r.fail("name", "one_member");
   if (m.jobseeker_id && !m.role.empty() && m.role != "participant") r.fail("jobseeker_id", "participant_only");
+  // A colleague's account leads or supports the group; participants are
+  // jobseekers or people known by name.
+  if (m.user_id && m.role == "participant") r.fail("user_id", "not_for_participant");
   if (!m.organisation.empty() && (m.jobseeker_id || m.user_id)) r.fail("organisation", "named_only");
   if (!errors.empty()) return Status::invalid(std::move(errors));
   return m;

@@ -106,7 +106,8 @@ Result<Group> parse_group(const nlohmann::json& body);
 // Reads {member_role, jobseeker_id, user_id, name, organisation, joined_on}.
 // A member is exactly one of: a jobseeker with a dossier (participants
 // only), a user, or a person named by `name`; an organisation is for
-// someone named only (an external ervaringsdeskundige). joined_on defaults
+// someone named only (an external ervaringsdeskundige); a user is no
+// participant. joined_on defaults
 // to `today`.
 Result<GroupMember> parse_group_member(const nlohmann::json& body, const std::string& today);
 
