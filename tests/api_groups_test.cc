@@ -11,6 +11,7 @@
 
 #include "store/demo_data.h"
 #include "store/demo_groups.h"
+#include "store/group_service.h"
 #include "store/subject_data.h"
 #include "test_support.h"
 
@@ -269,6 +270,34 @@ TEST_P(GroupApiTest, BadInput_IsRefusedFieldByFieldAndWritesNothing) {
                     {{"version", 7}, {"name", "G"}, {"group_kind", "job_club"}, {"lead_user_id", coach_.user.id},
                      {"starts_on", "2026-01-05"}});
   EXPECT_EQ(stale->status, 409);
+}
+
+TEST_P(GroupApiTest, AFailingAttendanceWrite_LeavesNoSessionNoThemeTakenUpAndNoAudit) {
+  const int64_t g = group();
+  const int64_t ann = member(g, {{"member_role", "participant"}, {"jobseeker_id", ann_}});
+  DossierService dossiers(db_->store());
+  GroupService groups(db_->store(), dossiers);
+  const int64_t theme = groups.pass_theme(coach_.principal(), ann_, {{"group_id", g}, {"theme", "Schulden"}})->id;
+  // The database refuses the attendance row, after the session row was written.
+  {
+    auto c = db_->store().pool().acquire();
+    if (c->dialect() == sql::Dialect::kSqlite)
+      c->exec_script("CREATE TRIGGER refuse_attendance BEFORE INSERT ON group_attendance "
+                     "BEGIN SELECT RAISE(ABORT, 'injected fault'); END;");
+    else
+      c->exec_script("CREATE FUNCTION refuse_attendance() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected fault'; "
+                     "END $$ LANGUAGE plpgsql; CREATE TRIGGER refuse_attendance BEFORE INSERT ON group_attendance "
+                     "FOR EACH ROW EXECUTE FUNCTION refuse_attendance();");
+  }
+  const int64_t audit_before = count("SELECT COUNT(*) FROM audit_log WHERE ? > 0", 1);
+  EXPECT_THROW(groups.add_session(coach_.principal(), g,
+                                  {{"session_on", "2026-01-12"}, {"themes", {{{"theme_id", theme}}}},
+                                   {"attendance", {{{"member_id", ann}, {"attendance", "present"}}}}}),
+               sql::Error);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM group_sessions WHERE group_id = ?", g), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM group_themes WHERE group_id = ? AND status = 'new'", g), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE ? > 0", 1), audit_before);
+  EXPECT_TRUE(db_->store().verify_audit_chain().intact);
 }
 
 TEST_P(GroupApiTest, ErasureRemovesMembershipAndAttendance_AndKeepsTheSession) {
