@@ -72,7 +72,9 @@ TEST(Catalogs, EveryErrorRuleInTheSourcesHasAMessage) {
                            "src/core/selection.cc", "src/core/field_reader.cc", "src/core/score_table.cc", "src/core/instruments.cc", "src/core/spiral.cc", "src/core/knipperlichten.cc",
                            "src/store/trajectory_service.cc", "src/store/trajectory_store.cc",
                            "src/core/track.cc", "src/core/mdo.cc", "src/core/voice.cc", "src/store/track_service.cc",
-                           "src/store/voice_service.cc"}) {
+                           "src/store/voice_service.cc", "src/core/group.cc", "src/store/group_service.cc",
+                           "src/store/group_sessions.cc", "src/core/outreach.cc", "src/core/segment.cc",
+                           "src/core/network.cc", "src/store/outreach_service.cc"}) {
     std::ifstream in(std::string(root) + "/" + file);
     std::stringstream ss;
     ss << in.rdbuf();
@@ -83,6 +85,17 @@ TEST(Catalogs, EveryErrorRuleInTheSourcesHasAMessage) {
   for (const auto& rule : rules)
     for (const auto& lang : Catalogs::get().languages())
       EXPECT_NE(Catalogs::get().text(lang, "error." + rule), "error." + rule) << rule << " in " << lang;
+}
+
+TEST(Catalogs, EveryGroupCodeHasALabel) {
+  for (const char* list : {"group_kind", "group_rhythm", "group_status", "group_role", "attendance", "group_theme_status"}) {
+    ASSERT_FALSE(Vocabulary::get().codes(list).empty()) << list;
+    for (const auto& code : Vocabulary::get().codes(list))
+      for (const auto& lang : Catalogs::get().languages()) {
+        std::string key = std::string("vocab.") + list + "." + code;
+        EXPECT_NE(Catalogs::get().text(lang, key), key) << lang;
+      }
+  }
 }
 
 }  // namespace

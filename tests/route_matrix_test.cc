@@ -11,6 +11,7 @@
 #include "core/clock.h"
 #include "store/consent_service.h"
 #include "store/goal_service.h"
+#include "store/group_service.h"
 #include "store/overleg_service.h"
 #include "store/social_link_service.h"
 #include "store/trajectory_service.h"
@@ -322,6 +323,31 @@ const std::map<std::string, std::string> kExpected = {
     {"counsellor_requests.create", "DADADDDD"},
     {"counsellor_requests.answer", "DDDADDDD"},
     {"counsellor_requests.queue", "DDDADDDD"},
+    // Groepswerking: the coaches and coordinators of the group's team
+    // (Team Noord); the list and a new group for every coach or coordinator
+    // (their own team's); passing a theme is a write to the dossier.
+    {"api.groups.list", "DAAADDDD"},
+    {"api.groups.create", "DAAADDDD"},
+    {"api.groups.read", "DADADDDD"},
+    {"api.groups.update", "DADADDDD"},
+    {"api.groups.members.list", "DADADDDD"},
+    {"api.groups.members.create", "DADADDDD"},
+    {"api.groups.sessions.list", "DADADDDD"},
+    {"api.groups.sessions.create", "DADADDDD"},
+    {"api.groups.sessions.update", "DADADDDD"},
+    {"api.groups.themes.list", "DADADDDD"},
+    {"api.groups.themes.update", "DADADDDD"},
+    {"api.group_themes.pass", "DADDDDDD"},
+    {"groups.list", "DAAADDDD"},
+    {"groups.create", "DAAADDDD"},
+    {"groups.show", "DADADDDD"},
+    {"groups.save", "DADADDDD"},
+    {"groups.members.create", "DADADDDD"},
+    {"groups.sessions.create", "DADADDDD"},
+    {"groups.sessions.save", "DADADDDD"},
+    {"groups.themes.update", "DADADDDD"},
+    {"group_themes.new", "DADDDDDD"},
+    {"group_themes.pass", "DADDDDDD"},
 };
 
 // A concrete path for a route pattern: the dossier, then the record the
@@ -448,6 +474,19 @@ class RouteMatrixTest : public ::testing::Test {
     mdos.plan_step(owner, jobseeker_, "consent", {{"version", 0}});
     second_ids_["mdos"] = {mdos.plan(owner, jobseeker_, {{"planned_on", add_months(today_utc(), 1)}})->id};
     second_ids_["counsellor-requests"] = {VoiceService(s, service).ask(owner, jobseeker_, {{"reason", "Klikt niet"}})->id};
+    // A group of Team Noord with the dossier's id (the first id of its
+    // paths), a member, a session and a passed theme.
+    GroupService groups(s, service);
+    int64_t group = groups.create(owner, {{"name", "Gekwetst binnenste"}, {"group_kind", "inner_wound"},
+                                          {"lead_user_id", users_["coach_assigned"].user.id},
+                                          {"starts_on", "2026-01-05"}})->id;
+    s.pool().acquire()->query("UPDATE groups SET id = ? WHERE id = ?", {jobseeker_, group});
+    int64_t member = groups.add_member(owner, jobseeker_, {{"member_role", "participant"}, {"name", "Samira"}})->id;
+    second_ids_["sessions"] = {groups.add_session(owner, jobseeker_, {{"session_on", "2026-01-12"},
+                                                                      {"attendance", {{{"member_id", member},
+                                                                                       {"attendance", "present"}}}}})
+                                   ->id};
+    second_ids_["themes"] = {groups.pass_theme(owner, jobseeker_, {{"group_id", jobseeker_}, {"theme", "Schulden"}})->id};
     server_ = std::make_unique<TestServer>(s);
   }
 

@@ -15,6 +15,7 @@
 #include "store/demo_cooperation.h"
 #include "store/demo_outreach.h"
 #include "store/demo_data.h"
+#include "store/demo_groups.h"
 #include "store/goal_service.h"
 #include "store/demo_instruments.h"
 #include "store/demo_catalogues.h"
@@ -188,6 +189,7 @@ int run_demo_data(const Options& o) {
   Result<DemoCooperationSummary> cooperation = DemoCooperationSummary{};
   Result<DemoOutreachSummary> outreach = DemoOutreachSummary{};
   Result<DemoTracksSummary> tracks = DemoTracksSummary{};
+  Result<DemoGroupSummary> groups = DemoGroupSummary{};
   if (summary.is_ok()) {
     auto generated = generate_demo_trajectories(*store, o.seed, options.progress);
     if (generated.is_ok()) paths = generated.value();
@@ -206,6 +208,7 @@ int run_demo_data(const Options& o) {
     int people = int(std::clamp<long>(o.jobseekers / 50, 40, 2000));
     outreach = generate_demo_outreach(*store, people, o.seed, options.password_hash);
     tracks = generate_demo_tracks(*store);              // likewise
+    groups = generate_demo_groups(*store);               // likewise
   }
   if (!summary.is_ok()) {
     print_errors(summary.status().fields());
@@ -254,6 +257,11 @@ int run_demo_data(const Options& o) {
               << tracks->feedback << " contact feedback, " << tracks->requests << " requests for another counsellor\n";
   else
     std::cerr << "spiraal: demo tracks failed: " << tracks.status().message() << "\n";
+  if (groups.is_ok())
+    std::cout << "groepswerking: " << groups->groups << " groups, " << groups->members << " members, "
+              << groups->sessions << " sessions, " << groups->themes << " passed themes\n";
+  else
+    std::cerr << "spiraal: demo groups failed: " << groups.status().message() << "\n";
   std::cout << "demo logins (password \"" << o.demo_password << "\"):\n";
   for (const auto& [username, role] : demo_logins()) std::cout << "  " << username << "  (" << role << ")\n";
   return 0;

@@ -64,6 +64,13 @@ bool allowed(const Principal& p, Action a, Relation r) {
       // The team decides who guides whom; the service also checks that the
       // dossier belongs to the coordinator's own team.
       return p.role == Role::kCoordinator && (r == Relation::kSameTeam || r == Relation::kAssigned);
+    case Action::kReadGroups:
+    case Action::kManageGroups:
+      // Group work is guidance: the coaches and coordinators of a team run
+      // its groups (the service checks the team). A group's members and
+      // attendance are personal data, so partners, analysts and admins see
+      // none of it; admins manage accounts, not guidance.
+      return p.role == Role::kCoach || p.role == Role::kCoordinator;
     case Action::kWriteDossier:
       return (p.role == Role::kCoach || p.role == Role::kCoordinator) && r == Relation::kAssigned;
   }

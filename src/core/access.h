@@ -49,6 +49,8 @@ enum class Action {
   kOutreach,         // keep a register of people met in outreach (own organisation)
   kReadNetwork,      // the network coordinator's regional view (aggregates only)
   kAnswerCounsellorRequest,  // grant or refuse a request for another counsellor (the team's coordinator)
+  kReadGroups,       // see the groups (groepswerking) of one's team, their sessions and theme queue
+  kManageGroups,     // run a group of one's team: members, sessions, attendance, themes
 };
 
 // True when `p` may perform `a` on a dossier to which it stands in `r`

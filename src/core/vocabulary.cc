@@ -9,7 +9,8 @@
 namespace spiraal {
 
 Vocabulary::Vocabulary() {
-  for (const char* file : {"data/vignet.json", "data/selection.json", "data/social_map.json", "data/outreach.json"}) {
+  for (const char* file : {"data/vignet.json", "data/selection.json", "data/social_map.json", "data/outreach.json",
+                           "data/groups.json"}) {
     auto text = embedded_file(file);
     if (!text) throw std::logic_error(std::string(file) + " was not embedded");
     auto doc = nlohmann::json::parse(*text);

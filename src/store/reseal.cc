@@ -33,6 +33,10 @@ const std::vector<SealedColumn>& sealed_columns() {
       {"contact_feedback", "id", nullptr, "text"},
       {"counsellor_requests", "id", nullptr, "reason"},
       {"counsellor_requests", "id", nullptr, "answer_reason"},
+      {"group_members", "id", nullptr, "name"},
+      {"group_sessions", "id", nullptr, "themes"},
+      {"group_sessions", "id", nullptr, "report"},
+      {"group_themes", "id", nullptr, "text"},
   };
   return columns;
 }

@@ -37,6 +37,10 @@ const std::vector<SubjectTable>& subject_tables() {
        {"id", "version", "kind", "worker_user_id", "worker_name", "organisation_id", "rhythm_days", "starts_on", "ends_on",
         "status", "aim", "created_by", "created_at", "updated_at"},
        {}},
+      // Groepswerking: attendance before the membership it names.
+      {"group_attendance", "jobseeker_id", {"id", "group_id", "session_id", "member_id", "held_on", "status"}, {}},
+      {"group_members", "jobseeker_id",
+       {"id", "group_id", "role", "name", "organisation", "joined_on", "created_by", "created_at"}, {}},
       {"work_records", "jobseeker_id",
        {"id", "kind", "parent_id", "version", "status", "due_on", "content", "created_by", "created_at", "updated_at"},
        {"content"}},

@@ -72,6 +72,7 @@ App::App(Store& store, AppOptions options)
       tracks_(store, dossiers_),
       mdos_(store, dossiers_, tracks_),
       voice_(store, dossiers_),
+      groups_(store, dossiers_),
       auth_(store, options_.secure_cookies) {
   add_api_routes();
   add_spiral_api_routes();
@@ -93,6 +94,8 @@ App::App(Store& store, AppOptions options)
   add_network_routes();
   add_track_routes();
   add_voice_routes();
+  add_group_routes();
+  add_group_pages();
   add_page_routes();
   add_dossier_pages();
   add_admin_routes();
@@ -250,6 +253,7 @@ nlohmann::json App::base_model(const Ctx& c) const {
                  {"can_outreach", allowed(*c.who, Action::kOutreach)},
                  {"can_network", allowed(*c.who, Action::kReadNetwork)},
                  {"can_counsellor_queue", c.who->role == Role::kCoordinator},
+                 {"can_groups", allowed(*c.who, Action::kReadGroups)},
                  {"is_partner", c.who->role == Role::kPartner}};
   }
   return m;

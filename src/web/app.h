@@ -13,6 +13,7 @@
 #include "store/consent_service.h"
 #include "store/dossier_service.h"
 #include "store/goal_service.h"
+#include "store/group_service.h"
 #include "store/overleg_service.h"
 #include "store/social_link_service.h"
 #include "store/catalogue_service.h"
@@ -129,6 +130,8 @@ class App {
   void add_network_routes();
   void add_track_routes();
   void add_voice_routes();
+  void add_group_routes();
+  void add_group_pages();
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
 
   Store& store_;
@@ -149,6 +152,7 @@ class App {
   TrackService tracks_;
   MdoService mdos_;
   VoiceService voice_;
+  GroupService groups_;
   Auth auth_;
   std::vector<Route> routes_;
 };
