@@ -331,6 +331,11 @@ TEST_P(TracksApiTest, ThePagesWalkTheSameFlowThroughForms) {
   EXPECT_EQ(answered->get_header_value("Location"), "/counsellor-requests");
 
   const int64_t contact = add_contact();
+  auto dossier = client.Get(page.c_str(), bearer(coach_.token));
+  EXPECT_NE(dossier->body.find(page + "/contacts/" + std::to_string(contact) + "/feedback"), std::string::npos);
+  EXPECT_NE(dossier->body.find(page + "/tracks"), std::string::npos);
+  EXPECT_NE(dossier->body.find(page + "/counsellor-requests"), std::string::npos);
+  EXPECT_NE(queue->body.find("href=\"/counsellor-requests\""), std::string::npos);  // the coordinator's menu
   auto long_text = post(coach_, page + "/contacts/" + std::to_string(contact) + "/feedback", "rating=3&text=" + std::string(501, 'x'));
   ASSERT_EQ(long_text->status, 422);
   EXPECT_NE(long_text->body.find("hoogstens 500 tekens"), std::string::npos);

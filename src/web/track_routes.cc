@@ -141,7 +141,6 @@ void App::add_track_routes() {
     json mdo = to_json(o);
     for (auto& item : mdo["items"]) item["status_label"] = c.t("tracks.mdo_status." + item["status"].get<std::string>());
     m["mdo"] = mdo;
-    m["mdo_consent"] = mdo["plan"]["consent"];
     html(c, status, "tracks", m);
   };
   add("GET", R"(/jobseekers/(\d+)/tracks)", "tracks.show", Access::kDossier,
