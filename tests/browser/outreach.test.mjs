@@ -2,7 +2,8 @@
 // registers a person met at a find place (a pseudonym, no identity) →
 // contacts → phases → segment → a warm handover (refused without consent)
 // → the coach picks up the referral and sees the outreach history only
-// after the person's consent → the network coordinator's regional view.
+// after the person's consent → an MDO aligning two tracks → a theme from the
+// case taken up in a group session → the network coordinator's view.
 // With axe-core on every page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -116,6 +117,59 @@ test('a toeleider meets someone, hands them over warmly; the coach sees the hist
   assert.match(await page.textContent('main'), /Dagcentrum/);
   await accessible(page, 'outreach history (shared)');
   await screenshot(page, 'outreach-history');
+  const dossier = page.url().replace(/\/outreach$/, '');
+
+  // Two parallel tracks, each with its own worker, aligned in an MDO.
+  await page.goto(dossier + '/tracks');
+  for (const [kind, worker, aim] of [['work', 'An (VDAB)', 'Werk in een keuken'], ['welfare', 'Els (OCMW)', 'Kinderopvang en woning']]) {
+    await page.selectOption('#tn-kind', kind);
+    await page.fill('#tn-name', worker);
+    await page.fill('#tn-aim', aim);
+    await submit(page, 'form.track-new button[type=submit]');
+    await noErrors(page);
+  }
+  assert.equal(await page.locator('article.track').count(), 2);
+  await submit(page, 'form.consent-form button[type=submit]');
+  await noErrors(page);
+  await page.fill('#m-on', today);
+  await submit(page, 'form.plan-form button[type=submit]');
+  await noErrors(page);
+  await accessible(page, 'tracks and MDO');
+  await screenshot(page, 'tracks');
+  await Promise.all([page.waitForNavigation(), page.click('ul.mdos a >> nth=0')]);
+  const decisions = page.locator('textarea[name="d.text"]');
+  assert.equal(await decisions.count(), 2, 'one decision row per active track');
+  await decisions.nth(0).fill('Proefdag in de keuken van het dienstencentrum');
+  await decisions.nth(1).fill('Aanvraag kinderopvang indienen');
+  const inTwoWeeks = new Date(Date.now() + 14 * 864e5).toISOString().slice(0, 10);
+  for (const i of [0, 1]) await page.locator('input[name="d.due_on"]').nth(i).fill(inTwoWeeks);
+  await submit(page, 'form.report-form button[type=submit]');
+  await noErrors(page);
+  const held = await page.textContent('main');
+  assert.match(held, /Proefdag in de keuken[\s\S]*Aanvraag kinderopvang/);
+  await accessible(page, 'MDO report');
+
+  // A theme from this case goes to a group as the theme only.
+  await page.goto(dossier + '/group-themes');
+  const group = await page.inputValue('#p-group');
+  await page.fill('#p-theme', 'Omgaan met wachtlijsten voor kinderopvang');
+  await submit(page, 'form[action$="/group-themes"] button[type=submit]');
+  await noErrors(page);
+  await page.goto(app.base + '/groups/' + group);
+  // The queue shows the theme, and nothing of the case it came from.
+  const queue = await page.locator('section:has(#themes-h)').textContent();
+  assert.match(queue, /Omgaan met wachtlijsten voor kinderopvang/);
+  assert.doesNotMatch(queue, /Zonneveld|Samira|Zonnebloem|Demo-coach/);
+  // The group worker takes it into a session.
+  const mine = 'label:has-text("Omgaan met wachtlijsten voor kinderopvang") input[type=checkbox][name=theme_ids]';
+  await page.check(mine);
+  await page.fill('#s-report', 'Ervaringen gedeeld; de ervaringsdeskundige vertelde hoe zij het aanpakte.');
+  await submit(page, `form[action="/groups/${group}/sessions"] button[type=submit]`);
+  await noErrors(page);
+  assert.equal(await page.locator(mine).count(), 0, 'the theme is taken up');
+  assert.match(await page.locator('section:has(#sessions-h)').textContent(), /Omgaan met wachtlijsten voor kinderopvang/);
+  await accessible(page, 'group');
+  await screenshot(page, 'group');
   await logout(page);
 
   // The network coordinator sees counts, never a person.
