@@ -17,10 +17,19 @@ json options(const Ctx& c, const char* list) { return vocabulary_options(c, list
 
 // Answers a refused page form: the page again with the messages (422), or
 // the error page for anything but invalid input.
-template <typename Show>
-void refused(App& app, Ctx& c, const Status& s, Show show) {
+template <typename Page>
+void refused(App& app, Ctx& c, const Status& s, Page page) {
   if (s.code() != Code::kInvalid) return app.fail(c, s);
-  show(c, field_messages(c, s.fields()), 422);
+  page(c, field_messages(c, s.fields()), 422);
+}
+
+// Renders a page of the form `view` with today's date (the forms' default)
+// and the messages of a refused form, if any.
+void show(const App& app, Ctx& c, int status, const char* view, json m, const json& errors) {
+  m["today"] = today_utc();
+  m["errors"] = errors;
+  m["has_errors"] = !errors.empty();
+  app.html(c, status, view, std::move(m));
 }
 
 }  // namespace
@@ -37,11 +46,8 @@ void App::add_outreach_pages() {
     m["has_people"] = !items.empty();
     m["channel_options"] = options(c, "reach_channel");
     m["find_place_options"] = options(c, "find_place");
-    m["today"] = today_utc();
-    m["errors"] = errors;
-    m["has_errors"] = !errors.empty();
     m["form"] = form_to_json(c.form);
-    html(c, status, "outreach_list", m);
+    show(*this, c, status, "outreach_list", std::move(m), errors);
   };
   add("GET", "/outreach", "outreach.list", Access::kAuthenticated, [list_page](Ctx& c) { list_page(c, json::array(), 200); });
   add("POST", "/outreach", "outreach.create", Access::kAuthenticated, [this, list_page](Ctx& c) {
@@ -68,10 +74,7 @@ void App::add_outreach_pages() {
     m["condition_options"] = options(c, "context_condition");
     m["teams"] = outreach_.teams();
     m["can_hand_over"] = !p.jobseeker_id && p.phase != "closed";
-    m["today"] = today_utc();
-    m["errors"] = errors;
-    m["has_errors"] = !errors.empty();
-    html(c, status, "outreach_person", m);
+    show(*this, c, status, "outreach_person", std::move(m), errors);
   };
   add("GET", R"(/outreach/(\d+))", "outreach.show", Access::kAuthenticated,
       [person_page](Ctx& c) { person_page(c, json::array(), 200); });
@@ -117,10 +120,7 @@ void App::add_outreach_pages() {
         m["events"] = outreach_events_model(c, h->record->events);
       }
     }
-    m["today"] = today_utc();
-    m["errors"] = errors;
-    m["has_errors"] = !errors.empty();
-    html(c, status, "dossier_outreach", m);
+    show(*this, c, status, "dossier_outreach", std::move(m), errors);
   };
   add("GET", R"(/jobseekers/(\d+)/outreach)", "dossier_outreach.show", Access::kDossier,
       [dossier_page](Ctx& c) { dossier_page(c, json::array(), 200); });

@@ -28,6 +28,18 @@ async function logout(page) {
 
 const today = new Date().toISOString().slice(0, 10);
 
+// The handover form, all but the consent (a refused form comes back empty).
+async function fillHandover(page) {
+  await page.fill('#h-first', 'Samira');
+  await page.fill('#h-last', 'Zonneveld');
+  await page.fill('#h-birth', '1990-04-12');
+  await page.fill('#h-joint', today);
+  await page.selectOption('#h-attends', 'first');
+  await page.check('#h-c-childcare');
+  await page.check('#h-c-housing');
+  await page.fill('#h-reason', 'Werk in een keuken, deeltijds');
+}
+
 test('a toeleider meets someone, hands them over warmly; the coach sees the history after consent', async () => {
   const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
   await login(page, app.base, 'toeleider');
@@ -69,24 +81,10 @@ test('a toeleider meets someone, hands them over warmly; the coach sees the hist
   await screenshot(page, 'outreach-person');
 
   // The handover without the person's consent is refused; with it, it goes.
-  await page.fill('#h-first', 'Samira');
-  await page.fill('#h-last', 'Zonneveld');
-  await page.fill('#h-birth', '1990-04-12');
-  await page.fill('#h-joint', today);
-  await page.selectOption('#h-attends', 'first');
-  await page.check('#h-c-childcare');
-  await page.check('#h-c-housing');
-  await page.fill('#h-reason', 'Werk in een keuken, deeltijds');
+  await fillHandover(page);
   await submit(page, 'form[action$="/handover"] button[type=submit]');
   assert.match(await page.textContent('.error'), /toestemming geven voor de overdracht/);
-  await page.fill('#h-first', 'Samira');
-  await page.fill('#h-last', 'Zonneveld');
-  await page.fill('#h-birth', '1990-04-12');
-  await page.fill('#h-joint', today);
-  await page.selectOption('#h-attends', 'first');
-  await page.check('#h-c-childcare');
-  await page.check('#h-c-housing');
-  await page.fill('#h-reason', 'Werk in een keuken, deeltijds');
+  await fillHandover(page);
   await page.check('#h-consent');
   await submit(page, 'form[action$="/handover"] button[type=submit]');
   await noErrors(page);
