@@ -74,7 +74,8 @@ TEST(Catalogs, EveryErrorRuleInTheSourcesHasAMessage) {
                            "src/core/track.cc", "src/core/mdo.cc", "src/core/voice.cc", "src/store/track_service.cc",
                            "src/store/voice_service.cc", "src/core/group.cc", "src/store/group_service.cc",
                            "src/store/group_sessions.cc", "src/core/outreach.cc", "src/core/segment.cc",
-                           "src/core/network.cc", "src/store/outreach_service.cc"}) {
+                           "src/core/network.cc", "src/store/outreach_service.cc", "src/core/integrated_report.cc",
+                           "src/store/integrated_report_service.cc"}) {
     std::ifstream in(std::string(root) + "/" + file);
     std::stringstream ss;
     ss << in.rdbuf();

@@ -17,6 +17,7 @@
 #include "store/trajectory_service.h"
 #include "store/catalogue_service.h"
 #include "store/work_service.h"
+#include "store/integrated_report_service.h"
 #include "store/mdo_service.h"
 #include "store/track_service.h"
 #include "store/voice_service.h"
@@ -59,6 +60,15 @@ const std::map<std::string, std::string> kExpected = {
     {"dossier_outreach.show", "DADADDDD"},
     {"dossier_outreach.consent", "DADDDDDD"},
     {"api.network", "DDDADDDD"},
+    // The integrated report: read by those who read the dossier, written by its coach.
+    {"api.integrated_report.read", "DADADDDD"},
+    {"api.integrated_report.save", "DADDDDDD"},
+    {"api.integrated_report.finalise", "DADDDDDD"},
+    {"api.integrated_report.final", "DADADDDD"},
+    {"integrated_report.show", "DADADDDD"},
+    {"integrated_report.save", "DADDDDDD"},
+    {"integrated_report.finalise", "DADDDDDD"},
+    {"integrated_report.print", "DADADDDD"},
     {"network.show", "DDDADDDD"},
     {"home", "PAAAAAAA"},
     {"login.form", "PPPPPPPP"},
@@ -461,6 +471,14 @@ class RouteMatrixTest : public ::testing::Test {
                                           {"contract", "permanent"}})
                                     ->at("id")
                                     .get<int64_t>()};
+    // A finalised integrated report (the print and API routes name it).
+    IntegratedReportService reports(s, service);
+    nlohmann::json sections = nlohmann::json::object();
+    for (const auto& name : integrated_report_sections()) sections[name] = "Tekst";
+    reports.save(owner, jobseeker_, {{"version", 0}, {"sections", sections}});
+    int64_t report = reports.finalise(owner, jobseeker_, {{"version", 1}})->id;
+    second_ids_["integrated-report"] = {report};
+    second_ids_["integrated-reports"] = {report};
     // The toeleider's register holds a person with the dossier's id (the
     // outreach routes take the first id of a path), handed over into it.
     s.pool().acquire()->query(

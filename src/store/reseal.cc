@@ -26,6 +26,7 @@ const std::vector<SealedColumn>& sealed_columns() {
       {"overlegs", "id", nullptr, "document"},
       {"social_links", "id", nullptr, "smart"},
       {"work_records", "id", nullptr, "content"},
+      {"integrated_reports", "id", nullptr, "sections"},
       {"outreach_people", "id", nullptr, "content"},
       {"outreach_events", "id", nullptr, "content"},
       {"tracks", "id", nullptr, "aim"},

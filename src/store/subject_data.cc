@@ -11,6 +11,8 @@ using nlohmann::json;
 
 const std::vector<SubjectTable>& subject_tables() {
   static const std::vector<SubjectTable> tables = {
+      {"integrated_reports", "jobseeker_id",
+       {"id", "version", "status", "sections", "finalised_on", "created_by", "created_at", "updated_at"}, {"sections"}},
       // The outreach before the dossier, once a consented handover linked it.
       {"outreach_events", "(SELECT p.jobseeker_id FROM outreach_people p WHERE p.id = person_id)",
        {"id", "person_id", "kind", "occurred_on", "content", "created_by", "created_at"}, {"content"}},

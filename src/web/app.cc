@@ -69,6 +69,7 @@ App::App(Store& store, AppOptions options)
       catalogues_(store),
       outreach_(store, dossiers_),
       network_(store),
+      reports_(store, dossiers_),
       tracks_(store, dossiers_),
       mdos_(store, dossiers_, tracks_),
       voice_(store, dossiers_),
@@ -92,6 +93,7 @@ App::App(Store& store, AppOptions options)
   add_outreach_routes();
   add_outreach_pages();
   add_network_routes();
+  add_integrated_report_routes();
   add_track_routes();
   add_voice_routes();
   add_group_routes();

@@ -20,6 +20,7 @@
 #include "store/work_service.h"
 #include "store/network_service.h"
 #include "store/outreach_service.h"
+#include "store/integrated_report_service.h"
 #include "store/track_service.h"
 #include "store/mdo_service.h"
 #include "store/voice_service.h"
@@ -128,6 +129,7 @@ class App {
   void add_outreach_routes();
   void add_outreach_pages();
   void add_network_routes();
+  void add_integrated_report_routes();
   void add_track_routes();
   void add_voice_routes();
   void add_group_routes();
@@ -149,6 +151,7 @@ class App {
   CatalogueService catalogues_;
   OutreachService outreach_;
   NetworkService network_;
+  IntegratedReportService reports_;
   TrackService tracks_;
   MdoService mdos_;
   VoiceService voice_;
