@@ -44,6 +44,7 @@ check demo-data 0 "$bin" demo-data --db "$dir/demo.db" --jobseekers 50
 contains demo-logins "coach"
 check demo-data-twice 2 "$bin" demo-data --db "$dir/demo.db" --jobseekers 50
 contains demo-data-twice-message "not empty"
+check logs-on-stderr 0 sh -c "[ \"\$('$bin' migrate --db '$dir/fresh-logs.db' 2>/dev/null)\" = 'database is up to date' ]"
 check export 0 "$bin" subject export --db "$dir/demo.db" --jobseeker 1
 contains export-json '"contacts"'
 contains export-opened '"life_history"'

@@ -1,6 +1,7 @@
 // The `spiraal` command: one binary for the server and its operator tasks.
 // Every subcommand takes --db (an SQLite path or a postgresql:// URL).
 #include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <csignal>
@@ -9,6 +10,9 @@
 #include "cli/commands.h"
 
 int main(int argc, char** argv) {
+  // Logs go to stderr: stdout carries what a command answers (JSON exports,
+  // tokens), which a log line would corrupt.
+  spdlog::set_default_logger(spdlog::stderr_color_mt("spiraal"));
   CLI::App app{"Spiraal: case management for integrated work-welfare trajectory guidance"};
   app.require_subcommand(1);
   spiraal::cli::Options opts;
