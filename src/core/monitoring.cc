@@ -1,0 +1,143 @@
+#include "core/monitoring.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace spiraal {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr long kMinCell = 5;
+
+std::string shown(long n) { return n > 0 && n < kMinCell ? "<5" : std::to_string(n); }
+
+// A fraction rounded to three decimals; null when it would give away a
+// count under 5 (the part, or the rest of the whole).
+json share(long part, long whole) {
+  auto small = [](long n) { return n > 0 && n < kMinCell; };
+  if (whole < kMinCell || small(part) || small(whole - part)) return nullptr;
+  return std::round(1000.0 * double(part) / double(whole)) / 1000.0;
+}
+
+json average(const std::vector<double>& values) {
+  if (long(values.size()) < kMinCell) return nullptr;
+  double sum = 0;
+  for (double v : values) sum += v;
+  return std::round(100.0 * sum / double(values.size())) / 100.0;
+}
+
+json median(std::vector<long> values) {
+  if (long(values.size()) < kMinCell) return nullptr;
+  std::sort(values.begin(), values.end());
+  size_t mid = values.size() / 2;
+  return values.size() % 2 ? double(values[mid]) : (values[mid - 1] + values[mid]) / 2.0;
+}
+
+json breakdown(const std::vector<TrajectoryFacts>& rows, std::string (*key)(const TrajectoryFacts&)) {
+  std::map<std::string, long> counts;
+  for (const auto& r : rows) ++counts[key(r).empty() ? "unknown" : key(r)];
+  return suppressed_breakdown(counts);
+}
+
+}  // namespace
+
+std::map<std::string, std::string> suppressed_breakdown(const std::map<std::string, long>& counts) {
+  std::map<std::string, std::string> out;
+  int small = 0;
+  for (const auto& [cell, n] : counts) {
+    out[cell] = shown(n);
+    if (n > 0 && n < kMinCell) ++small;
+  }
+  if (small == 1) {
+    // The smallest cell of 5 or more goes too: the total minus the rest
+    // would otherwise give the suppressed one.
+    const std::string* next = nullptr;
+    long least = 0;
+    for (const auto& [cell, n] : counts)
+      if (n >= kMinCell && (!next || n < least)) next = &cell, least = n;
+    if (next) out[*next] = "*";
+  }
+  return out;
+}
+
+json monitoring_indicators(const std::vector<TrajectoryFacts>& rows) {
+  json out;
+  const long total = long(rows.size());
+  std::map<std::string, long> kansen;
+  for (const auto& r : rows)
+    for (const auto& k : r.kansengroepen) ++kansen[k];
+  out["participants"] = {
+      {"total", shown(total)},
+      {"sex", breakdown(rows, [](const TrajectoryFacts& r) { return r.sex; })},
+      {"age_band", breakdown(rows, [](const TrajectoryFacts& r) { return r.age_band; })},
+      {"education", breakdown(rows, [](const TrajectoryFacts& r) { return r.education; })},
+      {"dutch_level", breakdown(rows, [](const TrajectoryFacts& r) { return r.dutch_level; })},
+      {"kansengroep", suppressed_breakdown(kansen)},  // one person may count in several groups
+      {"organisation", breakdown(rows, [](const TrajectoryFacts& r) { return r.organisation; })},
+      {"referral_source", breakdown(rows, [](const TrajectoryFacts& r) { return r.referral_source; })}};
+
+  // No creaming: every outcome over all started trajectories, and over the
+  // closed ones, side by side.
+  std::map<std::string, long> by_class;
+  long closed = 0;
+  for (const auto& r : rows)
+    if (!r.closed_on.empty()) ++closed, ++by_class[r.outcome.empty() ? "unknown" : r.outcome];
+  auto cells = suppressed_breakdown(by_class);
+  json classes = json::array();
+  for (const auto& [cls, n] : by_class) {
+    bool hidden = cells[cls] != std::to_string(n);
+    classes.push_back({{"class", cls},
+                       {"count", cells[cls]},
+                       {"share_of_started", hidden ? json() : share(n, total)},
+                       {"share_of_closed", hidden ? json() : share(n, closed)}});
+  }
+  out["outcomes"] = {{"started", shown(total)}, {"closed", shown(closed)}, {"by_class", classes}};
+
+  std::vector<double> slides, crises;
+  std::vector<long> recovery;
+  for (const auto& r : rows) {
+    slides.push_back(r.slides_back);
+    crises.push_back(r.crises);
+    recovery.insert(recovery.end(), r.recovery_days.begin(), r.recovery_days.end());
+  }
+  out["process"] = {{"people", shown(total)},
+                    {"slides_back_per_trajectory", average(slides)},
+                    {"crises_per_trajectory", average(crises)},
+                    {"median_recovery_days", median(recovery)}};
+
+  std::vector<double> fo, lo, fi, li;
+  for (const auto& r : rows)
+    if (r.first_outside && r.last_outside && r.first_inside && r.last_inside) {
+      fo.push_back(*r.first_outside), lo.push_back(*r.last_outside);
+      fi.push_back(*r.first_inside), li.push_back(*r.last_inside);
+    }
+  out["w2_change"] = {{"people", shown(long(fo.size()))},
+                      {"outside", {{"first", average(fo)}, {"last", average(lo)}}},
+                      {"inside", {{"first", average(fi)}, {"last", average(li)}}}};
+
+  json lasting = json::array();
+  for (int months : {3, 6, 12}) {
+    long checked = 0, working = 0, income_known = 0, income_ok = 0;
+    std::vector<double> four_a;
+    for (const auto& r : rows)
+      for (const auto& f : r.followups) {
+        if (f.months != months || !f.working) continue;
+        ++checked;
+        if (*f.working) ++working;
+        if (f.four_a) four_a.push_back(*f.four_a);
+        if (f.income_sufficient) ++income_known, income_ok += *f.income_sufficient ? 1 : 0;
+      }
+    lasting.push_back({{"months", months},
+                       {"checked", shown(checked)},
+                       {"working", shown(working)},
+                       {"share_working", share(working, checked)},
+                       {"four_a", average(four_a)},
+                       {"income_sufficient_share", share(income_ok, income_known)}});
+  }
+  out["sustainable_employment"] = lasting;
+  return out;
+}
+
+}  // namespace spiraal
