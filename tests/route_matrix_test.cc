@@ -60,6 +60,10 @@ const std::map<std::string, std::string> kExpected = {
     {"dossier_outreach.show", "DADADDDD"},
     {"dossier_outreach.consent", "DADDDDDD"},
     {"api.network", "DDDADDDD"},
+    // Monitoring: the analyst's, anonymised; the analyst reaches no dossier route.
+    {"api.monitoring", "DDDDDADD"},
+    {"api.monitoring.export", "DDDDDADD"},
+    {"monitoring.show", "DDDDDADD"},
     // The integrated report: read by those who read the dossier, written by its coach.
     {"api.integrated_report.read", "DADADDDD"},
     {"api.integrated_report.save", "DADDDDDD"},

@@ -35,7 +35,10 @@ struct Options {
   bool force = false;         // restore: replace an existing SQLite file
   std::string catalogue;      // catalogue import: occupations | vacancies | trainings
   std::string file;           // catalogue / measures import: the file to read
-  std::string format;         // catalogue import: csv | json (default: from the file name)
+  std::string format;         // catalogue import: csv | json; export monitoring: csv | xlsx
+  std::string from, to;       // export monitoring: trajectories started in this period
+  std::string referral_source;  // export monitoring: only this referrer kind (and --team: one team)
+  std::string out_file;       // export monitoring: where to write (stdout for CSV when empty)
 };
 
 // Opens and migrates the database (with its key); prints why not on failure.
@@ -56,5 +59,6 @@ int run_keys_rotate(const Options& o);
 int run_catalogue_import(const Options& o);
 int run_measures_import(const Options& o);
 int run_measures_export(const Options& o);
+int run_export_monitoring(const Options& o);
 
 }  // namespace spiraal::cli

@@ -125,6 +125,19 @@ int main(int argc, char** argv) {
   auto* measures_export = measures->add_subcommand("export", "Print the measures in force as JSON");
   db_option(measures_export);
 
+  auto* export_cmd = app.add_subcommand("export", "Anonymised exports for analysts");
+  export_cmd->require_subcommand(1);
+  auto* export_monitoring =
+      export_cmd->add_subcommand("monitoring", "The monitoring indicators, suppressed as on screen, as CSV or XLSX");
+  db_option(export_monitoring);
+  export_monitoring->add_option("--from", opts.from, "Trajectories started on or after (YYYY-MM-DD)");
+  export_monitoring->add_option("--to", opts.to, "Trajectories started on or before (YYYY-MM-DD)");
+  export_monitoring->add_option("--team", opts.team, "Only this team (region)");
+  export_monitoring->add_option("--referral-source", opts.referral_source, "Only this referrer kind");
+  export_monitoring->add_option("--format", opts.format, "csv or xlsx")->check(CLI::IsMember({"csv", "xlsx"}))
+      ->default_val("csv");
+  export_monitoring->add_option("--out", opts.out_file, "File to write (required for xlsx; CSV goes to stdout without)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -149,6 +162,7 @@ int main(int argc, char** argv) {
     if (*catalogue_import) return run_catalogue_import(opts);
     if (*measures_import) return run_measures_import(opts);
     if (*measures_export) return run_measures_export(opts);
+    if (*export_monitoring) return run_export_monitoring(opts);
   } catch (const std::exception& e) {
     // A database that cannot be reached or read, or a wrong key: say so plainly.
     std::cerr << "spiraal: " << e.what() << "\n";

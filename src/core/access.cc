@@ -57,6 +57,9 @@ bool allowed(const Principal& p, Action a, Relation r) {
       // The register holds people who chose no service yet: only those who
       // meet them keep it. A coach sees it through a consented handover.
       return p.role == Role::kToeleider;
+    case Action::kReadMonitoring:
+      // Suppressed aggregates only; the analyst reaches no dossier.
+      return p.role == Role::kAnalyst;
     case Action::kReadNetwork:
       // Counts across services and regions, no person in them.
       return p.role == Role::kCoordinator;

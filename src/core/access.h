@@ -48,6 +48,7 @@ enum class Action {
   kManageCatalogues, // import them and replace the measures' rules
   kOutreach,         // keep a register of people met in outreach (own organisation)
   kReadNetwork,      // the network coordinator's regional view (aggregates only)
+  kReadMonitoring,   // anonymised monitoring indicators and their exports (analysts)
   kAnswerCounsellorRequest,  // grant or refuse a request for another counsellor (the team's coordinator)
   kReadGroups,       // see the groups (groepswerking) of one's team, their sessions and theme queue
   kManageGroups,     // run a group of one's team: members, sessions, attendance, themes

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "core/field_reader.h"
+#include "core/score_table.h"
 
 namespace spiraal {
 
@@ -190,21 +191,6 @@ std::string applying(const json& d, const ReportLabel& label) {
   return out;
 }
 
-// The average "now" score of one side (outside or inside) of a score table.
-std::optional<double> side_average(const json& table, const std::string& side) {
-  double sum = 0;
-  int n = 0;
-  const json& scores = table.value("scores", json::object());
-  for (const auto& item : table.value("items", json::array())) {
-    if (text_of(item, "side") != side) continue;
-    std::string code = text_of(item, "code");
-    if (scores.contains(code) && scores[code].contains("now") && scores[code]["now"].is_number())
-      sum += scores[code]["now"].get<double>(), ++n;
-  }
-  if (n == 0) return std::nullopt;
-  return sum / n;
-}
-
 std::string one_decimal(double v) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%.1f", v);
@@ -227,7 +213,8 @@ std::string looking_back(const json& d, const ReportLabel& label) {
     const json& first = tables.front();
     const json& last = tables.back();
     for (const char* side : {"outside", "inside"}) {
-      auto a = side_average(first, side), b = side_average(last, side);
+      auto a = side_average_now(first.value("items", json()), first.value("scores", json()), side);
+      auto b = side_average_now(last.value("items", json()), last.value("scores", json()), side);
       if (a && b)
         add(out, label(std::string("report.scores_") + side) + ": " + one_decimal(*a) + " → " + one_decimal(*b) + " (" +
                      text_of(first, "taken_on") + " – " + text_of(last, "taken_on") + ")");

@@ -141,3 +141,53 @@ json monitoring_indicators(const std::vector<TrajectoryFacts>& rows) {
 }
 
 }  // namespace spiraal
+
+#include "core/clock.h"
+#include "core/field_reader.h"
+#include "core/spiral.h"
+#include "core/vocabulary.h"
+
+namespace spiraal {
+
+Result<MonitoringFilter> parse_monitoring_filter(const nlohmann::json& query) {
+  FieldErrors errors;
+  ObjectReader r(query, "", errors);
+  r.refuse_unknown({"from", "to", "team", "referral_source", "format"});
+  MonitoringFilter f{r.date("from"), r.date("to"), r.text("team", 200), r.text("referral_source", 60)};
+  if (!f.from.empty() && !f.to.empty() && f.to < f.from) r.fail("to", "before_from");
+  if (!f.referral_source.empty() && !Vocabulary::get().allows("referrer_kind", f.referral_source))
+    r.fail("referral_source", "choice");
+  if (!errors.empty()) return Status::invalid(std::move(errors));
+  return f;
+}
+
+std::string age_band_on(const std::string& birth_date, const std::string& on) {
+  if (!is_iso_date(birth_date) || !is_iso_date(on)) return "";
+  int age = age_in_years(birth_date, on);
+  if (age < 25) return "<25";
+  if (age < 35) return "25-34";
+  if (age < 45) return "35-44";
+  if (age < 55) return "45-54";
+  return "55+";
+}
+
+std::vector<long> recovery_days(const std::vector<std::array<std::string, 4>>& moves) {
+  std::vector<long> out;
+  for (size_t i = 0; i < moves.size(); ++i) {
+    if (moves[i][2] != "slide_back") continue;
+    auto left = parse_spiral_state(moves[i][0]);
+    auto slid_on = days_from_iso(moves[i][3]);
+    if (!left || !slid_on) continue;
+    for (size_t k = i + 1; k < moves.size(); ++k) {
+      auto reached = parse_spiral_state(moves[k][1]);
+      auto on = days_from_iso(moves[k][3]);
+      if (reached && on && reached->rank() >= left->rank()) {
+        out.push_back(*on - *slid_on);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace spiraal

@@ -7,6 +7,7 @@
 // breakdown has exactly one such cell, the next smallest cell is hidden too
 // ("*"), so that no cell can be recomputed from the total. Shares and
 // averages are given only over at least 5 people.
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -49,5 +50,26 @@ std::map<std::string, std::string> suppressed_breakdown(const std::map<std::stri
 //  sustainable_employment: [{months, checked, working, share_working, four_a, income_sufficient_share}]}
 // Shares are fractions (0–1) or null when under 5 people.
 nlohmann::json monitoring_indicators(const std::vector<TrajectoryFacts>& trajectories);
+
+}  // namespace spiraal
+
+#include "core/status.h"
+
+namespace spiraal {
+
+// The analyst's filters: trajectories started in a period, of one team
+// (region), one guiding organisation and one referral source; each optional.
+struct MonitoringFilter {
+  std::string from, to, team, referral_source;
+};
+// {from, to, team, referral_source}; dates in order, a known referral source.
+Result<MonitoringFilter> parse_monitoring_filter(const nlohmann::json& query);
+
+// The age band at a date: "<25", "25-34", "35-44", "45-54", "55+".
+std::string age_band_on(const std::string& birth_date, const std::string& on);
+
+// Days from each slide back until the phase left was reached again, from a
+// trajectory's moves in order [{from, to, kind, on}] (states as codes).
+std::vector<long> recovery_days(const std::vector<std::array<std::string, 4>>& moves);
 
 }  // namespace spiraal

@@ -157,4 +157,20 @@ Result<std::vector<ScoreItem>> parse_item_set(const json& body, const std::strin
   return out;
 }
 
+std::optional<double> side_average_now(const nlohmann::json& items, const nlohmann::json& scores,
+                                       const std::string& side) {
+  double sum = 0;
+  int n = 0;
+  if (!items.is_array() || !scores.is_object()) return std::nullopt;
+  for (const auto& item : items) {
+    if (!item.is_object() || item.value("side", "") != side) continue;
+    const std::string code = item.value("code", "");
+    if (!scores.contains(code) || !scores[code].is_object()) continue;
+    const auto& now = scores[code].value("now", nlohmann::json());
+    if (now.is_number()) sum += now.get<double>(), ++n;
+  }
+  if (n == 0) return std::nullopt;
+  return sum / n;
+}
+
 }  // namespace spiraal

@@ -57,4 +57,10 @@ Reading read_change(std::optional<int> earlier, std::optional<int> later);
 // default codes keep their side; new codes start with "own_".
 Result<std::vector<ScoreItem>> parse_item_set(const nlohmann::json& body, const std::string& lang);
 
+// The average "now" score of one side ("outside" or "inside") of a stored
+// table: `items` [{code, side}], `scores` {code: {now}}; nullopt when no
+// item of that side was scored.
+std::optional<double> side_average_now(const nlohmann::json& items, const nlohmann::json& scores,
+                                       const std::string& side);
+
 }  // namespace spiraal

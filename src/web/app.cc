@@ -70,6 +70,7 @@ App::App(Store& store, AppOptions options)
       outreach_(store, dossiers_),
       network_(store),
       reports_(store, dossiers_),
+      monitoring_(store),
       tracks_(store, dossiers_),
       mdos_(store, dossiers_, tracks_),
       voice_(store, dossiers_),
@@ -94,6 +95,7 @@ App::App(Store& store, AppOptions options)
   add_outreach_pages();
   add_network_routes();
   add_integrated_report_routes();
+  add_monitoring_routes();
   add_track_routes();
   add_voice_routes();
   add_group_routes();
@@ -254,6 +256,7 @@ nlohmann::json App::base_model(const Ctx& c) const {
                  {"can_catalogues", allowed(*c.who, Action::kReadCatalogues)},
                  {"can_outreach", allowed(*c.who, Action::kOutreach)},
                  {"can_network", allowed(*c.who, Action::kReadNetwork)},
+                 {"can_monitoring", allowed(*c.who, Action::kReadMonitoring)},
                  {"can_counsellor_queue", c.who->role == Role::kCoordinator},
                  {"can_groups", allowed(*c.who, Action::kReadGroups)},
                  {"is_partner", c.who->role == Role::kPartner}};

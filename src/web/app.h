@@ -21,6 +21,7 @@
 #include "store/network_service.h"
 #include "store/outreach_service.h"
 #include "store/integrated_report_service.h"
+#include "store/monitoring_service.h"
 #include "store/track_service.h"
 #include "store/mdo_service.h"
 #include "store/voice_service.h"
@@ -130,6 +131,7 @@ class App {
   void add_outreach_pages();
   void add_network_routes();
   void add_integrated_report_routes();
+  void add_monitoring_routes();
   void add_track_routes();
   void add_voice_routes();
   void add_group_routes();
@@ -152,6 +154,7 @@ class App {
   OutreachService outreach_;
   NetworkService network_;
   IntegratedReportService reports_;
+  MonitoringService monitoring_;
   TrackService tracks_;
   MdoService mdos_;
   VoiceService voice_;

@@ -33,6 +33,7 @@ void App::add_page_routes() {
     if (allowed(*c.who, Action::kListCaseload)) return redirect(c, "/caseload");
     if (allowed(*c.who, Action::kManageUsers)) return redirect(c, "/admin/users");
     if (allowed(*c.who, Action::kOutreach)) return redirect(c, "/outreach");
+    if (allowed(*c.who, Action::kReadMonitoring)) return redirect(c, "/monitoring");
     html(c, 200, "home", base_model(c));
   });
 

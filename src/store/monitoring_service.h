@@ -1,0 +1,37 @@
+#pragma once
+// Anonymised monitoring for the analyst role (core/monitoring.h): gathers
+// the facts of every started trajectory that passes the filter — no names,
+// no ids leave this class — and counts them. One query per table, grouped in
+// memory, so the cost grows with the data, not with round trips.
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/access.h"
+#include "core/monitoring.h"
+#include "store/store.h"
+
+namespace spiraal {
+
+class MonitoringService {
+ public:
+  // `store` must outlive the service.
+  explicit MonitoringService(Store& store) : store_(store) {}
+  MonitoringService(const MonitoringService&) = delete;
+  MonitoringService& operator=(const MonitoringService&) = delete;
+
+  // The indicators for the filter; forbidden without kReadMonitoring.
+  // Audited as a read of aggregates.
+  Result<nlohmann::json> indicators(const Principal& p, const MonitoringFilter& f);
+  // The facts themselves (for the exports, which suppress the same way).
+  Result<std::vector<TrajectoryFacts>> facts(const Principal& p, const MonitoringFilter& f);
+  // The teams, for the filter's choices.
+  std::vector<std::string> teams();
+
+ private:
+  std::vector<TrajectoryFacts> gather(const MonitoringFilter& f);
+
+  Store& store_;  // read only
+};
+
+}  // namespace spiraal

@@ -1,0 +1,60 @@
+// Monitoring for the analyst in the browser: the page with its chart and a
+// filter (a wrong one refused), and the XLSX export downloaded and opened:
+// a real workbook whose cells carry the suppressed figures. axe-core too.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, login, submit, seriousViolations, screenshot } from './harness.mjs';
+
+let app;
+before(async () => { app = await start({ jobseekers: 120 }); });
+after(async () => { await app?.close(); });
+
+test('an analyst filters the monitoring and opens the XLSX export', async () => {
+  const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await login(page, app.base, 'analyst');
+  await page.waitForURL(/\/monitoring$/);
+  assert.equal(await page.locator('#outcomes-chart').count(), 1);
+  const table = await page.textContent('table.monitoring-table');
+  assert.match(table, /outcomes\s*started/);
+  assert.match(table, /sustainable_employment/);
+  assert.deepEqual(await seriousViolations(page), [], 'monitoring: serious or critical axe violations');
+  await screenshot(page, 'monitoring');
+
+  // A period the wrong way round is refused with a message.
+  await page.fill('#mo-from', '2026-06-01');
+  await page.fill('#mo-to', '2026-01-01');
+  await submit(page, 'form[action="/monitoring"] button[type=submit]');
+  assert.match(await page.textContent('.error'), /vóór de begindatum/);
+  // A referral source narrows the set.
+  await page.fill('#mo-from', '');
+  await page.fill('#mo-to', '');
+  await page.selectOption('#mo-source', 'ocmw');
+  await submit(page, 'form[action="/monitoring"] button[type=submit]');
+  assert.equal(await page.locator('.error').count(), 0);
+  assert.match(page.url(), /referral_source=ocmw/);
+
+  // The XLSX export, as the page links it, opened as the workbook it is.
+  const href = await page.getAttribute('a[href*="format=xlsx"]', 'href');
+  const response = await page.request.get(app.base + href);
+  assert.equal(response.status(), 200);
+  const bytes = await response.body();
+  const dir = mkdtempSync(join(tmpdir(), 'spiraal-xlsx-'));
+  try {
+    const file = join(dir, 'monitoring.xlsx');
+    writeFileSync(file, bytes);
+    const listing = execFileSync('unzip', ['-l', file], { encoding: 'utf8' });
+    assert.match(listing, /xl\/worksheets\/sheet1\.xml/);
+    const strings = execFileSync('unzip', ['-p', file, 'xl/sharedStrings.xml'], { encoding: 'utf8' });
+    assert.match(strings, /section/);
+    assert.match(strings, /sustainable_employment/);
+    const workbook = execFileSync('unzip', ['-p', file, 'xl/workbook.xml'], { encoding: 'utf8' });
+    assert.match(workbook, /name="Monitoring"/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  await page.close();
+});
