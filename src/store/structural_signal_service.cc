@@ -156,15 +156,17 @@ Result<PolicyNote> StructuralSignalService::update_note(const Principal& p, int6
   if (!current) return Status::not_found();
   if (current->final) return Status::conflict("note_final");
   const std::string now = now_utc();
-  auto c = store_.pool().acquire();
   bool stale = false;
-  sql::in_transaction(*c, [&] {
-    stale = c->query("UPDATE policy_notes SET title = ?, summary = ?, version = version + 1, updated_at = ? "
-                     "WHERE id = ? AND version = ? AND status = 'draft' RETURNING id",
-                     {parsed->title, parsed->summary, now, note_id, version.value()})
-                .empty();
-    if (!stale) Store::append_audit(*c, note_entry(p, "policy_note.update", note_id));
-  });
+  {
+    auto c = store_.pool().acquire();
+    sql::in_transaction(*c, [&] {
+      stale = c->query("UPDATE policy_notes SET title = ?, summary = ?, version = version + 1, updated_at = ? "
+                       "WHERE id = ? AND version = ? AND status = 'draft' RETURNING id",
+                       {parsed->title, parsed->summary, now, note_id, version.value()})
+                  .empty();
+      if (!stale) Store::append_audit(*c, note_entry(p, "policy_note.update", note_id));
+    });
+  }  // the connection goes back before the note is read again
   if (stale) return Status::conflict();
   return *load_note(note_id);
 }
@@ -177,15 +179,17 @@ Result<PolicyNote> StructuralSignalService::finalise_note(const Principal& p, in
   if (!current) return Status::not_found();
   if (current->final) return Status::conflict("note_final");
   const std::string now = now_utc();
-  auto c = store_.pool().acquire();
   bool stale = false;
-  sql::in_transaction(*c, [&] {
-    stale = c->query("UPDATE policy_notes SET status = 'final', finalised_on = ?, version = version + 1, "
-                     "updated_at = ? WHERE id = ? AND version = ? AND status = 'draft' RETURNING id",
-                     {today_utc(), now, note_id, version.value()})
-                .empty();
-    if (!stale) Store::append_audit(*c, note_entry(p, "policy_note.finalise", note_id));
-  });
+  {
+    auto c = store_.pool().acquire();
+    sql::in_transaction(*c, [&] {
+      stale = c->query("UPDATE policy_notes SET status = 'final', finalised_on = ?, version = version + 1, "
+                       "updated_at = ? WHERE id = ? AND version = ? AND status = 'draft' RETURNING id",
+                       {today_utc(), now, note_id, version.value()})
+                  .empty();
+      if (!stale) Store::append_audit(*c, note_entry(p, "policy_note.finalise", note_id));
+    });
+  }  // the connection goes back before the note is read again
   if (stale) return Status::conflict();
   return *load_note(note_id);
 }
