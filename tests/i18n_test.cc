@@ -75,7 +75,8 @@ TEST(Catalogs, EveryErrorRuleInTheSourcesHasAMessage) {
                            "src/store/voice_service.cc", "src/core/group.cc", "src/store/group_service.cc",
                            "src/store/group_sessions.cc", "src/core/outreach.cc", "src/core/segment.cc",
                            "src/core/network.cc", "src/store/outreach_service.cc", "src/core/integrated_report.cc",
-                           "src/store/integrated_report_service.cc", "src/core/monitoring.cc", "src/web/monitoring_routes.cc"}) {
+                           "src/store/integrated_report_service.cc", "src/core/monitoring.cc", "src/web/monitoring_routes.cc",
+                           "src/core/structural_signal.cc", "src/store/structural_signal_service.cc"}) {
     std::ifstream in(std::string(root) + "/" + file);
     std::stringstream ss;
     ss << in.rdbuf();
@@ -89,7 +90,8 @@ TEST(Catalogs, EveryErrorRuleInTheSourcesHasAMessage) {
 }
 
 TEST(Catalogs, EveryGroupCodeHasALabel) {
-  for (const char* list : {"group_kind", "group_rhythm", "group_status", "group_role", "attendance", "group_theme_status"}) {
+  for (const char* list : {"group_kind", "group_rhythm", "group_status", "group_role", "attendance", "group_theme_status",
+                           "structural_barrier"}) {
     ASSERT_FALSE(Vocabulary::get().codes(list).empty()) << list;
     for (const auto& code : Vocabulary::get().codes(list))
       for (const auto& lang : Catalogs::get().languages()) {

@@ -74,6 +74,23 @@ const std::map<std::string, std::string> kExpected = {
     {"integrated_report.finalise", "DADDDDDD"},
     {"integrated_report.print", "DADADDDD"},
     {"network.show", "DDDADDDD"},
+    // Signaalfunctie: flagging is a write to the dossier, the dossier's list
+    // a read; the counts and the beleidsnota's are the coordinators'.
+    {"api.structural_signals.list", "DADADDDD"},
+    {"api.structural_signals.create", "DADDDDDD"},
+    {"structural_signals.show", "DADADDDD"},
+    {"structural_signals.create", "DADDDDDD"},
+    {"api.structural_signals.counts", "DDDADDDD"},
+    {"api.policy_notes.list", "DDDADDDD"},
+    {"api.policy_notes.create", "DDDADDDD"},
+    {"api.policy_notes.read", "DDDADDDD"},
+    {"api.policy_notes.update", "DDDADDDD"},
+    {"api.policy_notes.finalise", "DDDADDDD"},
+    {"structural_signals.overview", "DDDADDDD"},
+    {"policy_notes.create", "DDDADDDD"},
+    {"policy_notes.show", "DDDADDDD"},
+    {"policy_notes.save", "DDDADDDD"},
+    {"policy_notes.finalise", "DDDADDDD"},
     {"home", "PAAAAAAA"},
     {"login.form", "PPPPPPPP"},
     {"login.submit", "PPPPPPPP"},
@@ -509,6 +526,11 @@ class RouteMatrixTest : public ::testing::Test {
                                                                                        {"attendance", "present"}}}}})
                                    ->id};
     second_ids_["themes"] = {groups.pass_theme(owner, jobseeker_, {{"group_id", jobseeker_}, {"theme", "Schulden"}})->id};
+    // A beleidsnota with the dossier's id (the first id of its paths).
+    s.pool().acquire()->query(
+        "INSERT INTO policy_notes (id, title, summary, content, status, version, created_at, updated_at) "
+        "VALUES (?, 'Opvang', 'Te weinig opvang', '{\"counts\":[],\"descriptions\":[]}', 'draft', 1, '', '')",
+        {jobseeker_});
     server_ = std::make_unique<TestServer>(s);
   }
 

@@ -16,6 +16,7 @@
 #include "store/demo_outreach.h"
 #include "store/demo_data.h"
 #include "store/demo_groups.h"
+#include "store/demo_signals.h"
 #include "store/goal_service.h"
 #include "store/demo_instruments.h"
 #include "store/demo_catalogues.h"
@@ -190,6 +191,7 @@ int run_demo_data(const Options& o) {
   Result<DemoOutreachSummary> outreach = DemoOutreachSummary{};
   Result<DemoTracksSummary> tracks = DemoTracksSummary{};
   Result<DemoGroupSummary> groups = DemoGroupSummary{};
+  Result<DemoSignalSummary> signals = DemoSignalSummary{};
   if (summary.is_ok()) {
     auto generated = generate_demo_trajectories(*store, o.seed, options.progress);
     if (generated.is_ok()) paths = generated.value();
@@ -209,6 +211,7 @@ int run_demo_data(const Options& o) {
     outreach = generate_demo_outreach(*store, people, o.seed, options.password_hash);
     tracks = generate_demo_tracks(*store);              // likewise
     groups = generate_demo_groups(*store);               // likewise
+    signals = generate_demo_signals(*store, o.seed);     // likewise
   }
   if (!summary.is_ok()) {
     print_errors(summary.status().fields());
@@ -262,6 +265,11 @@ int run_demo_data(const Options& o) {
               << groups->sessions << " sessions, " << groups->themes << " passed themes\n";
   else
     std::cerr << "spiraal: demo groups failed: " << groups.status().message() << "\n";
+  if (signals.is_ok())
+    std::cout << "signaalfunctie: " << signals->signals << " structural signals, " << signals->notes
+              << " beleidsnota's (one final)\n";
+  else
+    std::cerr << "spiraal: demo signals failed: " << signals.status().message() << "\n";
   std::cout << "demo logins (password \"" << o.demo_password << "\"):\n";
   for (const auto& [username, role] : demo_logins()) std::cout << "  " << username << "  (" << role << ")\n";
   return 0;

@@ -74,6 +74,10 @@ bool allowed(const Principal& p, Action a, Relation r) {
       // attendance are personal data, so partners, analysts and admins see
       // none of it; admins manage accounts, not guidance.
       return p.role == Role::kCoach || p.role == Role::kCoordinator;
+    case Action::kBundleSignals:
+      // Signals pass upward to policy through the coordinator; the counts
+      // and notes hold no person, but they are the network's work.
+      return p.role == Role::kCoordinator;
     case Action::kWriteDossier:
       return (p.role == Role::kCoach || p.role == Role::kCoordinator) && r == Relation::kAssigned;
   }

@@ -52,6 +52,7 @@ enum class Action {
   kAnswerCounsellorRequest,  // grant or refuse a request for another counsellor (the team's coordinator)
   kReadGroups,       // see the groups (groepswerking) of one's team, their sessions and theme queue
   kManageGroups,     // run a group of one's team: members, sessions, attendance, themes
+  kBundleSignals,    // count structural signals and bundle them into a beleidsnota (coordinators)
 };
 
 // True when `p` may perform `a` on a dossier to which it stands in `r`

@@ -30,21 +30,6 @@ std::string vocabulary_code(ObjectReader& r, const char* key, const char* list, 
   return code;
 }
 
-bool is_word_char(unsigned char ch) { return std::isalnum(ch) || ch >= 0x80; }
-
-// Whether `name` occurs in `text` as a whole word, ignoring ASCII case.
-bool mentions(const std::string& text, const std::string& name) {
-  const std::string hay = ascii_lower(text), needle = ascii_lower(trim(name));
-  if (needle.size() < 2) return false;
-  for (size_t pos = hay.find(needle); pos != std::string::npos; pos = hay.find(needle, pos + 1)) {
-    bool starts = pos == 0 || !is_word_char(hay[pos - 1]);
-    size_t end = pos + needle.size();
-    bool ends = end == hay.size() || !is_word_char(hay[end]);
-    if (starts && ends) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 json to_json(const Group& g) {
@@ -195,7 +180,7 @@ Result<GroupTheme> parse_group_theme(const json& body, const std::vector<std::st
   t.text = r.text("theme", kThemeTextMax, true);
   t.code = vocabulary_code(r, "theme_code", "social_theme", false);
   for (const auto& name : names)
-    if (mentions(t.text, name)) {
+    if (mentions_name(t.text, name)) {
       r.fail("theme", "names_person");
       break;
     }

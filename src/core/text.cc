@@ -1,5 +1,7 @@
 #include "core/text.h"
 
+#include <cctype>
+
 namespace spiraal {
 
 bool is_clean_text(std::string_view s) {
@@ -48,6 +50,22 @@ std::string ascii_lower(std::string_view s) {
   for (auto& c : out)
     if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
   return out;
+}
+
+namespace {
+bool is_word_char(unsigned char ch) { return std::isalnum(ch) || ch >= 0x80; }
+}  // namespace
+
+bool mentions_name(std::string_view text, std::string_view name) {
+  const std::string hay = ascii_lower(text), needle = ascii_lower(trim(name));
+  if (needle.size() < 2) return false;
+  for (size_t pos = hay.find(needle); pos != std::string::npos; pos = hay.find(needle, pos + 1)) {
+    bool starts = pos == 0 || !is_word_char(hay[pos - 1]);
+    size_t end = pos + needle.size();
+    bool ends = end == hay.size() || !is_word_char(hay[end]);
+    if (starts && ends) return true;
+  }
+  return false;
 }
 
 }  // namespace spiraal

@@ -10,7 +10,7 @@ namespace spiraal {
 
 Vocabulary::Vocabulary() {
   for (const char* file : {"data/vignet.json", "data/selection.json", "data/social_map.json", "data/outreach.json",
-                           "data/groups.json"}) {
+                           "data/groups.json", "data/structural_barriers.json"}) {
     auto text = embedded_file(file);
     if (!text) throw std::logic_error(std::string(file) + " was not embedded");
     auto doc = nlohmann::json::parse(*text);

@@ -1,6 +1,7 @@
 #pragma once
 // The validated enumerations (data/vignet.json, data/selection.json,
-// data/social_map.json, data/outreach.json, data/groups.json), loaded once
+// data/social_map.json, data/outreach.json, data/groups.json,
+// data/structural_barriers.json), loaded once
 // from the embedded copy. Lists are ordered as the handbook presents them.
 #include <string>
 #include <string_view>

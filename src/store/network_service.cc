@@ -1,5 +1,6 @@
 #include "store/network_service.h"
 
+#include "core/structural_signal.h"
 #include "store/sql.h"
 
 namespace spiraal {
@@ -60,7 +61,30 @@ Result<json> NetworkService::overview(const Principal& p, const NetworkFilter& f
     }
   }  // the connection goes back before the audit takes one
   store_.audit({p.user_id, p.username, "network.read", std::nullopt, f.from + ".." + f.to + " " + f.region});
-  return network_overview(people, handovers);
+  json view = network_overview(people, handovers);
+  view["structural_signals"] = structural_signals(f);
+  return view;
+}
+
+json NetworkService::structural_signals(const NetworkFilter& f) {
+  auto c = store_.pool().acquire();
+  std::vector<SignalFact> facts;
+  auto rows = c->query("SELECT category, region, signalled_on FROM structural_signals", {});
+  for (size_t i = 0; i < rows.size(); ++i) facts.push_back({rows.text(i, 0), rows.text(i, 1), rows.text(i, 2), ""});
+  json notes = json::array();
+  auto n = c->query("SELECT id, title, finalised_on, content FROM policy_notes WHERE status = 'final' "
+                    "ORDER BY finalised_on DESC, id DESC",
+                    {});
+  for (size_t i = 0; i < n.size(); ++i)
+    notes.push_back({{"id", n.integer(i, 0)},
+                     {"title", n.text(i, 1)},
+                     {"finalised_on", n.text(i, 2)},
+                     {"counts", json::parse(n.text(i, 3)).value("counts", json::array())}});
+  SignalSelection s;
+  s.from = f.from;
+  s.to = f.to;
+  s.region = f.region;
+  return {{"counts", signal_counts(facts, s, "quarter")}, {"notes", notes}};
 }
 
 std::vector<std::string> NetworkService::regions() {

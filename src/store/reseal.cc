@@ -38,6 +38,7 @@ const std::vector<SealedColumn>& sealed_columns() {
       {"group_sessions", "id", nullptr, "themes"},
       {"group_sessions", "id", nullptr, "report"},
       {"group_themes", "id", nullptr, "text"},
+      {"structural_signals", "id", nullptr, "description"},
   };
   return columns;
 }

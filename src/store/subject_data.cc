@@ -39,6 +39,10 @@ const std::vector<SubjectTable>& subject_tables() {
        {"id", "version", "kind", "worker_user_id", "worker_name", "organisation_id", "rhythm_days", "starts_on", "ends_on",
         "status", "aim", "created_by", "created_at", "updated_at"},
        {}},
+      // Signaalfunctie: the person's own flags (a beleidsnota keeps only
+      // merged descriptions and counts, no link back, so it stays).
+      {"structural_signals", "jobseeker_id",
+       {"id", "region", "category", "description", "signalled_on", "version", "created_by", "created_at"}, {}},
       // Groepswerking: attendance before the membership it names.
       {"group_attendance", "jobseeker_id", {"id", "group_id", "session_id", "member_id", "held_on", "status"}, {}},
       {"group_members", "jobseeker_id",

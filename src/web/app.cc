@@ -75,6 +75,7 @@ App::App(Store& store, AppOptions options)
       mdos_(store, dossiers_, tracks_),
       voice_(store, dossiers_),
       groups_(store, dossiers_),
+      structural_signals_(store, dossiers_),
       auth_(store, options_.secure_cookies) {
   add_api_routes();
   add_spiral_api_routes();
@@ -100,6 +101,8 @@ App::App(Store& store, AppOptions options)
   add_voice_routes();
   add_group_routes();
   add_group_pages();
+  add_structural_signal_routes();
+  add_structural_signal_pages();
   add_page_routes();
   add_dossier_pages();
   add_admin_routes();
@@ -259,6 +262,7 @@ nlohmann::json App::base_model(const Ctx& c) const {
                  {"can_monitoring", allowed(*c.who, Action::kReadMonitoring)},
                  {"can_counsellor_queue", c.who->role == Role::kCoordinator},
                  {"can_groups", allowed(*c.who, Action::kReadGroups)},
+                 {"can_signals", allowed(*c.who, Action::kBundleSignals)},
                  {"is_partner", c.who->role == Role::kPartner}};
   }
   return m;

@@ -28,6 +28,7 @@
 #include "store/instrument_service.h"
 #include "store/score_service.h"
 #include "store/social_map_service.h"
+#include "store/structural_signal_service.h"
 #include "store/trajectory_service.h"
 #include "store/store.h"
 #include "web/auth.h"
@@ -136,6 +137,8 @@ class App {
   void add_voice_routes();
   void add_group_routes();
   void add_group_pages();
+  void add_structural_signal_routes();
+  void add_structural_signal_pages();
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
 
   Store& store_;
@@ -159,6 +162,7 @@ class App {
   MdoService mdos_;
   VoiceService voice_;
   GroupService groups_;
+  StructuralSignalService structural_signals_;
   Auth auth_;
   std::vector<Route> routes_;
 };

@@ -51,7 +51,13 @@ void App::add_network_routes() {
     for (auto& fl : v["flows"])
       for (const char* key : {"median_days_reach_to_handover", "median_days_handover_to_first_contact"})
         if (fl[key].is_null()) fl[key] = c.t("network.too_few");
+    for (auto& k : v["structural_signals"]["counts"])
+      k["label"] = c.t("vocab.structural_barrier." + k["category"].get<std::string>());
+    for (auto& n : v["structural_signals"]["notes"])
+      for (auto& k : n["counts"]) k["label"] = c.t("vocab.structural_barrier." + k["category"].get<std::string>());
     m["view"] = v;
+    m["has_signal_counts"] = !v["structural_signals"]["counts"].empty();
+    m["has_signal_notes"] = !v["structural_signals"]["notes"].empty();
     m["has_services"] = !v["services"].empty();
     m["has_flows"] = !v["flows"].empty();
     m["has_conditions"] = !v["conditions"].empty();
