@@ -60,6 +60,9 @@ const std::map<std::string, std::string> kExpected = {
     {"dossier_outreach.consent", "DADDDDDD"},
     {"api.network", "DDDADDDD"},
     {"network.show", "DDDADDDD"},
+    // The teamoverzicht: the coordinator of the own team only.
+    {"api.dashboard", "DDDADDDD"},
+    {"dashboard.show", "DDDADDDD"},
     {"home", "PAAAAAAA"},
     {"login.form", "PPPPPPPP"},
     {"login.submit", "PPPPPPPP"},

@@ -71,6 +71,11 @@ bool allowed(const Principal& p, Action a, Relation r) {
       // attendance are personal data, so partners, analysts and admins see
       // none of it; admins manage accounts, not guidance.
       return p.role == Role::kCoach || p.role == Role::kCoordinator;
+    case Action::kReadTeamDashboard:
+      // Caseload, signals and crises of the whole team: the coordinator's
+      // view (the service keeps it to the own team). A coach sees the own
+      // caseload; analysts get anonymised monitoring elsewhere.
+      return p.role == Role::kCoordinator;
     case Action::kWriteDossier:
       return (p.role == Role::kCoach || p.role == Role::kCoordinator) && r == Relation::kAssigned;
   }

@@ -51,6 +51,7 @@ enum class Action {
   kAnswerCounsellorRequest,  // grant or refuse a request for another counsellor (the team's coordinator)
   kReadGroups,       // see the groups (groepswerking) of one's team, their sessions and theme queue
   kManageGroups,     // run a group of one's team: members, sessions, attendance, themes
+  kReadTeamDashboard,  // the team coordinator's teamoverzicht (own team: counts and links to its dossiers)
 };
 
 // True when `p` may perform `a` on a dossier to which it stands in `r`

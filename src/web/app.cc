@@ -69,6 +69,7 @@ App::App(Store& store, AppOptions options)
       catalogues_(store),
       outreach_(store, dossiers_),
       network_(store),
+      dashboard_(store, dossiers_),
       tracks_(store, dossiers_),
       mdos_(store, dossiers_, tracks_),
       voice_(store, dossiers_),
@@ -92,6 +93,7 @@ App::App(Store& store, AppOptions options)
   add_outreach_routes();
   add_outreach_pages();
   add_network_routes();
+  add_dashboard_routes();
   add_track_routes();
   add_voice_routes();
   add_group_routes();
@@ -252,6 +254,7 @@ nlohmann::json App::base_model(const Ctx& c) const {
                  {"can_catalogues", allowed(*c.who, Action::kReadCatalogues)},
                  {"can_outreach", allowed(*c.who, Action::kOutreach)},
                  {"can_network", allowed(*c.who, Action::kReadNetwork)},
+                 {"can_dashboard", allowed(*c.who, Action::kReadTeamDashboard)},
                  {"can_counsellor_queue", c.who->role == Role::kCoordinator},
                  {"can_groups", allowed(*c.who, Action::kReadGroups)},
                  {"is_partner", c.who->role == Role::kPartner}};

@@ -19,6 +19,7 @@
 #include "store/catalogue_service.h"
 #include "store/work_service.h"
 #include "store/network_service.h"
+#include "store/team_dashboard_service.h"
 #include "store/outreach_service.h"
 #include "store/track_service.h"
 #include "store/mdo_service.h"
@@ -128,6 +129,7 @@ class App {
   void add_outreach_routes();
   void add_outreach_pages();
   void add_network_routes();
+  void add_dashboard_routes();
   void add_track_routes();
   void add_voice_routes();
   void add_group_routes();
@@ -149,6 +151,7 @@ class App {
   CatalogueService catalogues_;
   OutreachService outreach_;
   NetworkService network_;
+  TeamDashboardService dashboard_;
   TrackService tracks_;
   MdoService mdos_;
   VoiceService voice_;
