@@ -12,6 +12,7 @@
     data: {labels: data.labels, datasets: [{label: data.label, data: data.counts, backgroundColor: '#1f5f8b'}]},
     options: {
       animation: false,
+      maintainAspectRatio: false,
       plugins: {legend: {display: false}},
       scales: {y: {beginAtZero: true, ticks: {precision: 0}}}
     }
