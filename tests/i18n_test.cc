@@ -8,6 +8,7 @@
 
 #include "core/jobseeker.h"
 #include "core/spiral.h"
+#include "core/team_dashboard.h"
 #include "core/vocabulary.h"
 #include "web/i18n.h"
 
@@ -76,7 +77,9 @@ TEST(Catalogs, EveryErrorRuleInTheSourcesHasAMessage) {
                            "src/store/group_sessions.cc", "src/core/outreach.cc", "src/core/segment.cc",
                            "src/core/network.cc", "src/store/outreach_service.cc", "src/core/integrated_report.cc",
                            "src/store/integrated_report_service.cc", "src/core/monitoring.cc", "src/web/monitoring_routes.cc",
-                           "src/core/structural_signal.cc", "src/store/structural_signal_service.cc"}) {
+                           "src/core/structural_signal.cc", "src/store/structural_signal_service.cc",
+                           "src/core/team_dashboard.cc", "src/store/team_dashboard_service.cc",
+                           "src/web/dashboard_routes.cc"}) {
     std::ifstream in(std::string(root) + "/" + file);
     std::stringstream ss;
     ss << in.rdbuf();
@@ -87,6 +90,15 @@ TEST(Catalogs, EveryErrorRuleInTheSourcesHasAMessage) {
   for (const auto& rule : rules)
     for (const auto& lang : Catalogs::get().languages())
       EXPECT_NE(Catalogs::get().text(lang, "error." + rule), "error." + rule) << rule << " in " << lang;
+}
+
+TEST(Catalogs, EveryDashboardSignalAndPhaseHasALabel) {
+  for (const auto& lang : Catalogs::get().languages()) {
+    for (const auto& code : dashboard_signal_codes())
+      EXPECT_NE(Catalogs::get().text(lang, "signal." + code), "signal." + code) << code << " in " << lang;
+    for (const auto& s : all_spiral_states())
+      EXPECT_NE(Catalogs::get().text(lang, "spiral." + s.code()), "spiral." + s.code()) << s.code() << " in " << lang;
+  }
 }
 
 TEST(Catalogs, EveryGroupCodeHasALabel) {

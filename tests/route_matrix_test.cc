@@ -91,6 +91,9 @@ const std::map<std::string, std::string> kExpected = {
     {"policy_notes.show", "DDDADDDD"},
     {"policy_notes.save", "DDDADDDD"},
     {"policy_notes.finalise", "DDDADDDD"},
+    // The teamoverzicht: the coordinator of the own team only.
+    {"api.dashboard", "DDDADDDD"},
+    {"dashboard.show", "DDDADDDD"},
     {"home", "PAAAAAAA"},
     {"login.form", "PPPPPPPP"},
     {"login.submit", "PPPPPPPP"},

@@ -77,6 +77,10 @@ bool allowed(const Principal& p, Action a, Relation r) {
     case Action::kBundleSignals:
       // Signals pass upward to policy through the coordinator; the counts
       // and notes hold no person, but they are the network's work.
+    case Action::kReadTeamDashboard:
+      // Caseload, signals and crises of the whole team: the coordinator's
+      // view (the service keeps it to the own team). A coach sees the own
+      // caseload; analysts get anonymised monitoring elsewhere.
       return p.role == Role::kCoordinator;
     case Action::kWriteDossier:
       return (p.role == Role::kCoach || p.role == Role::kCoordinator) && r == Relation::kAssigned;

@@ -53,6 +53,7 @@ enum class Action {
   kReadGroups,       // see the groups (groepswerking) of one's team, their sessions and theme queue
   kManageGroups,     // run a group of one's team: members, sessions, attendance, themes
   kBundleSignals,    // count structural signals and bundle them into a beleidsnota (coordinators)
+  kReadTeamDashboard,  // the team coordinator's teamoverzicht (own team: counts and links to its dossiers)
 };
 
 // True when `p` may perform `a` on a dossier to which it stands in `r`

@@ -71,6 +71,7 @@ App::App(Store& store, AppOptions options)
       network_(store),
       reports_(store, dossiers_),
       monitoring_(store),
+      dashboard_(store, dossiers_),
       tracks_(store, dossiers_),
       mdos_(store, dossiers_, tracks_),
       voice_(store, dossiers_),
@@ -97,6 +98,7 @@ App::App(Store& store, AppOptions options)
   add_network_routes();
   add_integrated_report_routes();
   add_monitoring_routes();
+  add_dashboard_routes();
   add_track_routes();
   add_voice_routes();
   add_group_routes();
@@ -260,6 +262,7 @@ nlohmann::json App::base_model(const Ctx& c) const {
                  {"can_outreach", allowed(*c.who, Action::kOutreach)},
                  {"can_network", allowed(*c.who, Action::kReadNetwork)},
                  {"can_monitoring", allowed(*c.who, Action::kReadMonitoring)},
+                 {"can_dashboard", allowed(*c.who, Action::kReadTeamDashboard)},
                  {"can_counsellor_queue", c.who->role == Role::kCoordinator},
                  {"can_groups", allowed(*c.who, Action::kReadGroups)},
                  {"can_signals", allowed(*c.who, Action::kBundleSignals)},

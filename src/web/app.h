@@ -19,6 +19,7 @@
 #include "store/catalogue_service.h"
 #include "store/work_service.h"
 #include "store/network_service.h"
+#include "store/team_dashboard_service.h"
 #include "store/outreach_service.h"
 #include "store/integrated_report_service.h"
 #include "store/monitoring_service.h"
@@ -133,6 +134,7 @@ class App {
   void add_network_routes();
   void add_integrated_report_routes();
   void add_monitoring_routes();
+  void add_dashboard_routes();
   void add_track_routes();
   void add_voice_routes();
   void add_group_routes();
@@ -158,6 +160,7 @@ class App {
   NetworkService network_;
   IntegratedReportService reports_;
   MonitoringService monitoring_;
+  TeamDashboardService dashboard_;
   TrackService tracks_;
   MdoService mdos_;
   VoiceService voice_;
