@@ -17,7 +17,11 @@ test('an analyst filters the monitoring and opens the XLSX export', async () => 
   const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
   await login(page, app.base, 'analyst');
   await page.waitForURL(/\/monitoring$/);
-  assert.equal(await page.locator('#outcomes-chart').count(), 1);
+  const drawn = await page.waitForFunction(() => {
+    const chart = window.Chart && window.Chart.getChart(document.getElementById('outcomes-chart'));
+    return chart ? chart.data.datasets.length : 0;
+  });
+  assert.equal(await drawn.jsonValue(), 2, 'outcome shares over started and over closed, drawn by Chart.js');
   const table = await page.textContent('table.monitoring-table');
   assert.match(table, /outcomes\s*started/);
   assert.match(table, /sustainable_employment/);
