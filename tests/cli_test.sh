@@ -44,6 +44,16 @@ check demo-data 0 "$bin" demo-data --db "$dir/demo.db" --jobseekers 50
 contains demo-logins "coach"
 check demo-data-twice 2 "$bin" demo-data --db "$dir/demo.db" --jobseekers 50
 contains demo-data-twice-message "not empty"
+check team-set 0 "$bin" team set --db "$dir/demo.db" --team 'Team Antwerpen-Noord' --region Proefregio --organisation Proeforganisatie
+check team-set-unknown 2 "$bin" team set --db "$dir/demo.db" --team Nergens --region Limburg --organisation VDAB
+check team-set-missing-region 2 "$bin" team set --db "$dir/demo.db" --team 'Team Antwerpen-Noord' --organisation VDAB
+check export-monitoring-csv 0 "$bin" export monitoring --db "$dir/demo.db" --region Proefregio
+contains export-monitoring-header "^section,indicator,cell,value"
+contains export-monitoring-region "^participants,region,Proefregio,"
+check export-monitoring-bad-period 2 "$bin" export monitoring --db "$dir/demo.db" --from 2026-05-01 --to 2026-01-01
+check export-monitoring-xlsx-needs-out 2 "$bin" export monitoring --db "$dir/demo.db" --format xlsx
+check export-monitoring-xlsx 0 "$bin" export monitoring --db "$dir/demo.db" --organisation Proeforganisatie --format xlsx --out "$dir/m.xlsx"
+check export-monitoring-xlsx-is-workbook 0 sh -c "unzip -l '$dir/m.xlsx' | grep -q xl/worksheets/sheet1.xml"
 check logs-on-stderr 0 sh -c "[ \"\$('$bin' migrate --db '$dir/fresh-logs.db' 2>/dev/null)\" = 'database is up to date' ]"
 check export 0 "$bin" subject export --db "$dir/demo.db" --jobseeker 1
 contains export-json '"contacts"'

@@ -169,6 +169,22 @@ int run_token_create(const Options& o) {
   return 0;
 }
 
+int run_team_set(const Options& o) {
+  auto store = open_store(o);
+  if (!store) return 1;
+  Status s = store->set_team_place(o.team, o.region, o.organisation);
+  if (s.code() == Code::kNotFound) {
+    std::cerr << "spiraal: no team " << o.team << "\n";
+    return 2;
+  }
+  if (!s.is_ok()) {
+    for (const auto& e : s.fields()) std::cerr << "spiraal: --" << e.field << ": " << e.rule << " " << e.param << "\n";
+    return 2;
+  }
+  std::cout << o.team << ": region " << o.region << ", organisation " << o.organisation << "\n";
+  return 0;
+}
+
 int run_demo_data(const Options& o) {
   if (o.demo_password.size() < kMinPasswordLength) {
     std::cerr << "spiraal: the demo password needs at least " << kMinPasswordLength << " characters\n";

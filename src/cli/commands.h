@@ -39,6 +39,8 @@ struct Options {
   std::string from, to;       // export monitoring: trajectories started in this period
   std::string referral_source;  // export monitoring: only this referrer kind (and --team: one team)
   std::string out_file;       // export monitoring: where to write (stdout for CSV when empty)
+  std::string region;         // team set; export monitoring: only this region
+  // (`organisation` above: team set, export monitoring: the guiding organisation)
 };
 
 // Opens and migrates the database (with its key); prints why not on failure.
@@ -60,5 +62,6 @@ int run_catalogue_import(const Options& o);
 int run_measures_import(const Options& o);
 int run_measures_export(const Options& o);
 int run_export_monitoring(const Options& o);
+int run_team_set(const Options& o);
 
 }  // namespace spiraal::cli

@@ -14,6 +14,8 @@ int run_export_monitoring(const Options& o) {
   if (!o.from.empty()) query["from"] = o.from;
   if (!o.to.empty()) query["to"] = o.to;
   if (!o.team.empty()) query["team"] = o.team;
+  if (!o.region.empty()) query["region"] = o.region;
+  if (!o.organisation.empty()) query["organisation"] = o.organisation;
   if (!o.referral_source.empty()) query["referral_source"] = o.referral_source;
   auto filter = parse_monitoring_filter(query);
   if (!filter.is_ok()) {

@@ -55,6 +55,14 @@ int main(int argc, char** argv) {
                        "For a partner or a toeleider: the service of the social map the account works for");
   user_add->add_flag("--password-stdin", opts.password_stdin, "Read the password from standard input")->required();
 
+  auto* team = app.add_subcommand("team", "Manage teams");
+  team->require_subcommand(1);
+  auto* team_set = team->add_subcommand("set", "Set the region a team serves and its guiding organisation");
+  db_option(team_set);
+  team_set->add_option("--team", opts.team, "Team name")->required();
+  team_set->add_option("--region", opts.region, "Region, for the monitoring breakdowns and filters")->required();
+  team_set->add_option("--organisation", opts.organisation, "Guiding organisation (VDAB, an OCMW, a CAW, …)")->required();
+
   auto* token = app.add_subcommand("token", "Manage personal API tokens");
   token->require_subcommand(1);
   auto* token_create = token->add_subcommand("create", "Create an API token and print it once");
@@ -132,7 +140,9 @@ int main(int argc, char** argv) {
   db_option(export_monitoring);
   export_monitoring->add_option("--from", opts.from, "Trajectories started on or after (YYYY-MM-DD)");
   export_monitoring->add_option("--to", opts.to, "Trajectories started on or before (YYYY-MM-DD)");
-  export_monitoring->add_option("--team", opts.team, "Only this team (region)");
+  export_monitoring->add_option("--team", opts.team, "Only this team");
+  export_monitoring->add_option("--region", opts.region, "Only the teams of this region");
+  export_monitoring->add_option("--organisation", opts.organisation, "Only the teams of this guiding organisation");
   export_monitoring->add_option("--referral-source", opts.referral_source, "Only this referrer kind");
   export_monitoring->add_option("--format", opts.format, "csv or xlsx")->check(CLI::IsMember({"csv", "xlsx"}))
       ->default_val("csv");
@@ -151,6 +161,7 @@ int main(int argc, char** argv) {
     if (*migrate) return run_migrate(opts);
     if (*user_add) return run_user_add(opts, std::cin);
     if (*token_create) return run_token_create(opts);
+    if (*team_set) return run_team_set(opts);
     if (*demo) return run_demo_data(opts);
     if (*backup) return run_backup(opts);
     if (*restore) return run_restore(opts);

@@ -45,15 +45,29 @@ std::string csv_field(const std::string& s) {
 
 std::vector<MonitoringRow> monitoring_rows(const json& m) {
   std::vector<MonitoringRow> out = {{"section", "indicator", "cell", "value"}};
-  for (const char* section : {"participants", "process", "w2_change"})
+  for (const char* section : {"participants", "referral_shares", "process", "w2_change", "baseline_endline", "appreciation"})
     if (m.contains(section)) flatten(section, "", m[section], out);
-  if (m.contains("outcomes")) {
-    const json& o = m["outcomes"];
-    out.push_back({"outcomes", "started", "", value_text(o.value("started", json()))});
-    out.push_back({"outcomes", "closed", "", value_text(o.value("closed", json()))});
+  // An outcome summary {started, closed, by_class} under one indicator.
+  auto outcomes = [&](const std::string& section, const std::string& indicator, const json& o) {
+    out.push_back({section, indicator, "started", value_text(o.value("started", json()))});
+    if (!o.contains("closed")) return;  // a suppressed group shows its count only
+    out.push_back({section, indicator, "closed", value_text(o.value("closed", json()))});
     for (const auto& c : o.value("by_class", json::array()))
       for (const char* key : {"count", "share_of_started", "share_of_closed"})
-        out.push_back({"outcomes", c.value("class", ""), key, value_text(c.value(key, json()))});
+        out.push_back({section, indicator, c.value("class", "") + " " + key, value_text(c.value(key, json()))});
+  };
+  if (m.contains("outcomes")) outcomes("outcomes", "all", m["outcomes"]);
+  if (m.contains("outcomes_by"))
+    for (const auto& [dimension, groups] : m["outcomes_by"].items())
+      for (const auto& g : groups) outcomes("outcomes_by_" + dimension, g.value("group", ""), g);
+  if (m.contains("durations")) {
+    const json& d = m["durations"];
+    for (const char* kind : {"closed", "running"})
+      for (const char* key : {"people", "median_days"})
+        out.push_back({"durations", kind, key, value_text(d[kind].value(key, json()))});
+    for (const auto& p : d.value("by_phase", json::array()))
+      for (const char* key : {"people", "median_days"})
+        out.push_back({"durations", p.value("phase", ""), key, value_text(p.value(key, json()))});
   }
   for (const auto& s : m.value("sustainable_employment", json::array()))
     for (const char* key : {"checked", "working", "share_working", "four_a", "income_sufficient_share"})

@@ -164,7 +164,10 @@ Staff create_staff(sql::Connection& c, demo::Random& r, const demo::PhraseBank& 
   const std::string now = now_utc();
   std::vector<int64_t> team_ids;
   for (size_t t = 0; t < teams; ++t)
-    team_ids.push_back(c.query("INSERT INTO teams (name) VALUES (?) RETURNING id", {team_name(bank, t)}).integer(0, 0));
+    team_ids.push_back(c.query("INSERT INTO teams (name, region, organisation) VALUES (?, ?, ?) RETURNING id",
+                               {team_name(bank, t), bank.team_regions[t % bank.team_regions.size()],
+                                bank.team_organisations[t % bank.team_organisations.size()]})
+                           .integer(0, 0));
 
   Staff staff;
   staff.teams = int64_t(teams);

@@ -207,6 +207,10 @@ Result<PhraseBank> PhraseBank::load() {
     }
     if (bank.migrant_origins.empty()) throw std::invalid_argument("list 'migrant_origins' is empty");
     bank.team_areas = texts(doc, "team_areas");
+    bank.team_regions = texts(doc, "team_regions");
+    if (bank.team_regions.size() != bank.team_areas.size())
+      throw std::invalid_argument("list 'team_regions' must give one region per team area");
+    bank.team_organisations = texts(doc, "team_organisations");
     bank.studies = text_lists(doc.at("studies"), {"low", "medium", "high", "unrecognised"});
     const json& history = doc.at("life_history");
     bank.life_history = text_lists(history, {"childhood", "work", "turning_point"});

@@ -33,6 +33,8 @@ struct PhraseBank {
   std::map<std::string, NameGroup> name_groups;
   std::vector<MigrantOrigin> migrant_origins;
   std::vector<std::string> team_areas;
+  std::vector<std::string> team_regions;        // the province of each team area, same order
+  std::vector<std::string> team_organisations;  // guiding organisations, given to teams in turn
   std::map<std::string, std::vector<std::string>> studies;       // low | medium | high | unrecognised
   std::map<std::string, std::vector<std::string>> life_history;  // childhood | work | turning_point
   std::map<std::string, std::vector<std::string>> school;        // by education level

@@ -1,7 +1,9 @@
 #include "store/monitoring_service.h"
 
 #include <map>
+#include <set>
 
+#include "core/clock.h"
 #include "core/score_table.h"
 
 namespace spiraal {
@@ -25,11 +27,13 @@ std::vector<TrajectoryFacts> MonitoringService::gather(const MonitoringFilter& f
   const FieldCipher& cipher = store_.cipher();
   std::map<int64_t, TrajectoryFacts> by_id;
   auto base = c->query(
-      "SELECT j.id, j.birth_date, j.profile, COALESCE(t.name, ''), tr.started_on, tr.state, tr.last_moved_on, "
-      "COALESCE(tr.outcome, '') FROM trajectories tr JOIN jobseekers j ON j.id = tr.jobseeker_id "
+      "SELECT j.id, j.birth_date, j.profile, COALESCE(t.name, ''), COALESCE(t.organisation, ''), "
+      "COALESCE(t.region, ''), tr.started_on, tr.state, tr.last_moved_on, COALESCE(tr.outcome, '') "
+      "FROM trajectories tr JOIN jobseekers j ON j.id = tr.jobseeker_id "
       "LEFT JOIN teams t ON t.id = j.team_id WHERE tr.started_on IS NOT NULL AND tr.started_on <> '' "
-      "AND (tr.started_on >= ? OR ? = '') AND (tr.started_on <= ? OR ? = '') AND (t.name = ? OR ? = '')",
-      {f.from, f.from, f.to, f.to, f.team, f.team});
+      "AND (tr.started_on >= ? OR ? = '') AND (tr.started_on <= ? OR ? = '') AND (t.name = ? OR ? = '') "
+      "AND (t.region = ? OR ? = '') AND (t.organisation = ? OR ? = '')",
+      {f.from, f.from, f.to, f.to, f.team, f.team, f.region, f.region, f.organisation, f.organisation});
   for (size_t i = 0; i < base.size(); ++i) {
     TrajectoryFacts t;
     json profile = open_json(cipher, base.text(i, 2));
@@ -38,10 +42,11 @@ std::vector<TrajectoryFacts> MonitoringService::gather(const MonitoringFilter& f
     t.dutch_level = text(profile, "dutch_level");
     for (const auto& k : profile.value("kansengroep", json::array()))
       if (k.is_string()) t.kansengroepen.push_back(k.get<std::string>());
-    t.organisation = base.text(i, 3);
-    t.started_on = base.text(i, 4);
+    t.organisation = base.text(i, 4).empty() ? base.text(i, 3) : base.text(i, 4);
+    t.region = base.text(i, 5);
+    t.started_on = base.text(i, 6);
     t.age_band = age_band_on(base.text(i, 1), t.started_on);
-    if (base.text(i, 5) == "closed") t.closed_on = base.text(i, 6), t.outcome = base.text(i, 7);
+    if (base.text(i, 7) == "closed") t.closed_on = base.text(i, 8), t.outcome = base.text(i, 9);
     by_id[base.integer(i, 0)] = std::move(t);
   }
   auto referrals = c->query("SELECT jobseeker_id, referrer_kind FROM referrals ORDER BY id", {});
@@ -61,10 +66,23 @@ std::vector<TrajectoryFacts> MonitoringService::gather(const MonitoringFilter& f
     if (moves.text(i, 3) == "slide_back") ++it->second.slides_back;
     path[it->first].push_back({moves.text(i, 1), moves.text(i, 2), moves.text(i, 3), moves.text(i, 4)});
   }
-  for (auto& [id, p] : path) by_id[id].recovery_days = recovery_days(p);
+  for (auto& [id, p] : path) {
+    by_id[id].recovery_days = recovery_days(p);
+    by_id[id].phase_days = phase_days(p);
+  }
   auto crises = c->query("SELECT jobseeker_id, COUNT(*) FROM crises GROUP BY jobseeker_id", {});
   for (size_t i = 0; i < crises.size(); ++i)
     if (auto it = by_id.find(crises.integer(i, 0)); it != by_id.end()) it->second.crises = int(crises.integer(i, 1));
+
+  auto segments = c->query(
+      "SELECT jobseeker_id, segment FROM outreach_people WHERE jobseeker_id IS NOT NULL AND segment IS NOT NULL", {});
+  for (size_t i = 0; i < segments.size(); ++i)
+    if (auto it = by_id.find(segments.integer(i, 0)); it != by_id.end())
+      it->second.segment = std::to_string(segments.integer(i, 1));
+  auto ratings = c->query("SELECT jobseeker_id, rating FROM contact_feedback", {});
+  for (size_t i = 0; i < ratings.size(); ++i)
+    if (auto it = by_id.find(ratings.integer(i, 0)); it != by_id.end())
+      it->second.ratings.push_back(int(ratings.integer(i, 1)));
 
   auto tables = c->query("SELECT jobseeker_id, items, scores FROM score_tables ORDER BY jobseeker_id, taken_on, id", {});
   for (size_t i = 0; i < tables.size(); ++i) {
@@ -105,20 +123,27 @@ Result<std::vector<TrajectoryFacts>> MonitoringService::facts(const Principal& p
   if (!allowed(p, Action::kReadMonitoring)) return Status::forbidden();
   auto out = gather(f);
   store_.audit({p.user_id, p.username, "monitoring.read", std::nullopt,
-                f.from + ".." + f.to + " " + f.team + " " + f.referral_source});
+                f.from + ".." + f.to + " " + f.team + " " + f.region + " " + f.organisation + " " + f.referral_source});
   return out;
 }
 
 Result<json> MonitoringService::indicators(const Principal& p, const MonitoringFilter& f) {
   auto rows = facts(p, f);
   if (!rows.is_ok()) return rows.status();
-  return monitoring_indicators(rows.value());
+  return monitoring_indicators(rows.value(), today_utc());
 }
 
-std::vector<std::string> MonitoringService::teams() {
-  auto r = store_.pool().acquire()->query("SELECT name FROM teams ORDER BY name", {});
-  std::vector<std::string> out;
-  for (size_t i = 0; i < r.size(); ++i) out.push_back(r.text(i, 0));
+MonitoringService::Choices MonitoringService::choices() {
+  auto r = store_.pool().acquire()->query("SELECT name, region, organisation FROM teams ORDER BY name", {});
+  Choices out;
+  std::set<std::string> regions, organisations;
+  for (size_t i = 0; i < r.size(); ++i) {
+    out.teams.push_back(r.text(i, 0));
+    if (!r.text(i, 1).empty()) regions.insert(r.text(i, 1));
+    if (!r.text(i, 2).empty()) organisations.insert(r.text(i, 2));
+  }
+  out.regions.assign(regions.begin(), regions.end());
+  out.organisations.assign(organisations.begin(), organisations.end());
   return out;
 }
 

@@ -25,8 +25,11 @@ class MonitoringService {
   Result<nlohmann::json> indicators(const Principal& p, const MonitoringFilter& f);
   // The facts themselves (for the exports, which suppress the same way).
   Result<std::vector<TrajectoryFacts>> facts(const Principal& p, const MonitoringFilter& f);
-  // The teams, for the filter's choices.
-  std::vector<std::string> teams();
+  // The filter's choices: every team, and the regions and organisations set on them.
+  struct Choices {
+    std::vector<std::string> teams, regions, organisations;
+  };
+  Choices choices();
 
  private:
   std::vector<TrajectoryFacts> gather(const MonitoringFilter& f);

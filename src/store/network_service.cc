@@ -10,9 +10,11 @@ using nlohmann::json;
 namespace {
 
 // "(column >= ? OR ? = '')": a bound that applies only when given.
-std::string bounds(const char* column) {
-  return std::string(" AND (") + column + " >= ? OR ? = '') AND (" + column + " <= ? OR ? = '')"
-         " AND (region = ? OR ? = '')";
+// The period on `column` and the region on `alias`.region (qualified: the
+// teams joined in carry a region of their own).
+std::string bounds(const std::string& alias, const std::string& column) {
+  return " AND (" + alias + "." + column + " >= ? OR ? = '') AND (" + alias + "." + column + " <= ? OR ? = '')" +
+         " AND (" + alias + ".region = ? OR ? = '')";
 }
 
 std::vector<std::string> split_codes(const std::string& s) {
@@ -38,7 +40,7 @@ Result<json> NetworkService::overview(const Principal& p, const NetworkFilter& f
     std::vector<sql::Param> args = {f.from, f.from, f.to, f.to, f.region, f.region};
     auto people_rows = c->query(
         "SELECT COALESCE(o.name, ''), p.toeleider_id, p.segment, p.jobseeker_id FROM outreach_people p "
-        "LEFT JOIN organisations o ON o.id = p.organisation_id WHERE 1 = 1" + bounds("p.first_contact_on"),
+        "LEFT JOIN organisations o ON o.id = p.organisation_id WHERE 1 = 1" + bounds("p", "first_contact_on"),
         args);
     for (size_t i = 0; i < people_rows.size(); ++i) {
       NetworkPersonRow r{people_rows.text(i, 0), people_rows.integer(i, 1), std::nullopt,
@@ -51,7 +53,7 @@ Result<json> NetworkService::overview(const Principal& p, const NetworkFilter& f
         "COALESCE((SELECT MIN(k.contact_date) FROM contacts k WHERE k.jobseeker_id = h.jobseeker_id "
         "AND k.contact_date >= h.handed_over_on), ''), h.open_conditions FROM handovers h "
         "JOIN teams t ON t.id = h.to_team_id LEFT JOIN organisations o ON o.id = h.from_organisation_id WHERE 1 = 1" +
-            bounds("h.handed_over_on"),
+            bounds("h", "handed_over_on"),
         args);
     for (size_t i = 0; i < rows.size(); ++i) {
       NetworkHandoverRow h{rows.text(i, 0), rows.text(i, 1), rows.text(i, 2), std::nullopt, rows.text(i, 4),

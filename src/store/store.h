@@ -142,6 +142,9 @@ class Store {
 
   // --- Teams and users
   Result<int64_t> ensure_team(const std::string& name);
+  // Sets the region a team serves and its guiding organisation (monitoring
+  // breakdowns); not_found for an unknown team. Plain text, at most 200 each.
+  Status set_team_place(const std::string& name, const std::string& region, const std::string& organisation);
   Result<User> create_user(const NewUser& u);
   std::optional<User> user_by_username(const std::string& username);
   std::optional<User> user_by_id(int64_t id);

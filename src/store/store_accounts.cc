@@ -21,6 +21,16 @@ Result<int64_t> Store::ensure_team(const std::string& name) {
   });
 }
 
+Status Store::set_team_place(const std::string& name, const std::string& region, const std::string& organisation) {
+  FieldErrors errors;
+  for (const auto& [field, value] : {std::pair{"region", &region}, std::pair{"organisation", &organisation}})
+    if (value->size() > 200) errors.push_back({field, "too_long", "200"});
+  if (!errors.empty()) return Status::invalid(std::move(errors));
+  auto c = pool_->acquire();
+  auto r = c->query("UPDATE teams SET region = ?, organisation = ? WHERE name = ? RETURNING id", {region, organisation, name});
+  return r.empty() ? Status::not_found() : Status::ok();
+}
+
 Result<User> Store::create_user(const NewUser& u) {
   std::optional<int64_t> team;
   if (!u.team_name.empty()) {

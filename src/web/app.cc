@@ -33,6 +33,13 @@ std::string csv_problem_text(const Ctx& c, const CsvProblem& p) {
   return c.t("error." + p.rule, p.param);
 }
 
+nlohmann::json query_filter(const httplib::Request& req) {
+  nlohmann::json q = nlohmann::json::object();
+  for (const auto& [key, value] : req.params)
+    if (!value.empty() && key != "lang") q[key] = value;
+  return q;
+}
+
 nlohmann::json vocabulary_options(const Ctx& c, const std::string& list, const std::string& selected) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& code : Vocabulary::get().codes(list))

@@ -181,6 +181,9 @@ nlohmann::json field_messages(const Ctx& c, const FieldErrors& errors);
 // One import problem (core/csv.h) in the caller's language: "name: is
 // verplicht." for a field, else the file-level message.
 std::string csv_problem_text(const Ctx& c, const CsvProblem& p);
+// The non-empty query-string members as a JSON object for a filter parser;
+// `lang` (the page language, read by the layout) is left out.
+nlohmann::json query_filter(const httplib::Request& req);
 // Caseload signals as JSON: [{"code","since"}].
 nlohmann::json signals_json(const std::vector<Signal>& signals);
 

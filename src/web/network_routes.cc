@@ -5,22 +5,10 @@ namespace spiraal {
 
 using nlohmann::json;
 
-namespace {
-
-// The filter members present in the query string.
-json filter_query(const httplib::Request& req) {
-  json q = json::object();
-  for (const auto& [key, value] : req.params)
-    if (!value.empty()) q[key] = value;
-  return q;
-}
-
-}  // namespace
-
 void App::add_network_routes() {
   add("GET", "/api/v1/network", "api.network", Access::kAuthenticated, [this](Ctx& c) {
     if (!allowed(*c.who, Action::kReadNetwork)) return fail(c, Status::forbidden());
-    auto f = parse_network_filter(filter_query(c.req));
+    auto f = parse_network_filter(query_filter(c.req));
     if (!f.is_ok()) return fail(c, f.status());
     auto view = network_.overview(*c.who, f.value());
     if (!view.is_ok()) return fail(c, view.status());
@@ -30,8 +18,7 @@ void App::add_network_routes() {
     if (!allowed(*c.who, Action::kReadNetwork)) return fail(c, Status::forbidden());
     json m = base_model(c);
     m["title"] = c.t("network.title");
-    json q = filter_query(c.req);
-    q.erase("lang");
+    json q = query_filter(c.req);
     auto f = parse_network_filter(q);
     NetworkFilter filter;
     int status = 200;

@@ -22,9 +22,19 @@ test('an analyst filters the monitoring and opens the XLSX export', async () => 
     return chart ? chart.data.datasets.length : 0;
   });
   assert.equal(await drawn.jsonValue(), 2, 'outcome shares over started and over closed, drawn by Chart.js');
+  const w2 = await page.waitForFunction(() => {
+    const chart = window.Chart && window.Chart.getChart(document.getElementById('w2-chart'));
+    return chart ? chart.data.labels.length : 0;
+  });
+  assert.equal(await w2.jsonValue(), 2, 'W² outside and inside, first and latest table');
+  // The figures in words, not codes.
   const table = await page.textContent('table.monitoring-table');
-  assert.match(table, /outcomes\s*started/);
-  assert.match(table, /sustainable_employment/);
+  assert.match(table, /Uitstroom\s*alle trajecten\s*gestart/);
+  assert.match(table, /Uitstroom per startjaar \(cohorte\)/);
+  assert.match(table, /Duur\s*afgesloten\s*mediaan dagen/);
+  assert.match(table, /Duurzame tewerkstelling/);
+  assert.match(table, /Waardering door de werkzoekende/);
+  assert.doesNotMatch(table, /sustainable_employment|share_of_started/);
   assert.deepEqual(await seriousViolations(page), [], 'monitoring: serious or critical axe violations');
   await screenshot(page, 'monitoring');
 
@@ -33,13 +43,21 @@ test('an analyst filters the monitoring and opens the XLSX export', async () => 
   await page.fill('#mo-to', '2026-01-01');
   await submit(page, 'form[action="/monitoring"] button[type=submit]');
   assert.match(await page.textContent('.error'), /vóór de begindatum/);
-  // A referral source narrows the set.
+  // A referral source narrows the set; so does a region, set on the teams.
   await page.fill('#mo-from', '');
   await page.fill('#mo-to', '');
   await page.selectOption('#mo-source', 'ocmw');
   await submit(page, 'form[action="/monitoring"] button[type=submit]');
   assert.equal(await page.locator('.error').count(), 0);
   assert.match(page.url(), /referral_source=ocmw/);
+  await page.selectOption('#mo-source', '');
+  await page.selectOption('#mo-region', { index: 1 });
+  await submit(page, 'form[action="/monitoring"] button[type=submit]');
+  assert.match(page.url(), /region=[A-Z]/);
+  assert.equal(await page.locator('.error').count(), 0);
+  // A selection too small for any share says why the charts stay empty.
+  await page.goto(app.base + '/monitoring?from=2100-01-01');
+  assert.match(await page.textContent('#too-few'), /Een grafiek blijft leeg/);
 
   // The XLSX export, as the page links it, opened as the workbook it is.
   const href = await page.getAttribute('a[href*="format=xlsx"]', 'href');
