@@ -4,6 +4,7 @@
 
 #include "core/clock.h"
 #include "core/overleg.h"
+#include "store/store_internal.h"
 
 namespace spiraal {
 
@@ -29,17 +30,7 @@ MdoPlan MdoService::load_plan(int64_t id) {
 }
 
 std::vector<Mdo> MdoService::load(int64_t id) {
-  auto c = store_.pool().acquire();
-  auto r = c->query("SELECT id, version, document FROM mdos WHERE jobseeker_id = ? ORDER BY id DESC", {id});
-  std::vector<Mdo> out;
-  for (size_t i = 0; i < r.size(); ++i) {
-    Mdo m = mdo_from_json(json::parse(store_.cipher().open(r.text(i, 2))));
-    m.id = r.integer(i, 0);
-    m.version = r.integer(i, 1);
-    m.jobseeker_id = id;
-    out.push_back(std::move(m));
-  }
-  return out;
+  return store_internal::load_sealed_documents(store_, "mdos", id, &mdo_from_json);
 }
 
 Result<MdoOverview> MdoService::overview(const Principal& p, int64_t id) {

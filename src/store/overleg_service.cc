@@ -3,23 +3,14 @@
 #include <algorithm>
 
 #include "core/clock.h"
+#include "store/store_internal.h"
 
 namespace spiraal {
 
 using nlohmann::json;
 
 std::vector<Overleg> OverlegService::load(int64_t jobseeker_id) {
-  auto c = store_.pool().acquire();
-  auto r = c->query("SELECT id, version, document FROM overlegs WHERE jobseeker_id = ? ORDER BY id DESC", {jobseeker_id});
-  std::vector<Overleg> out;
-  for (size_t i = 0; i < r.size(); ++i) {
-    Overleg o = overleg_from_json(json::parse(store_.cipher().open(r.text(i, 2))));
-    o.id = r.integer(i, 0);
-    o.version = r.integer(i, 1);
-    o.jobseeker_id = jobseeker_id;
-    out.push_back(std::move(o));
-  }
-  return out;
+  return store_internal::load_sealed_documents(store_, "overlegs", jobseeker_id, &overleg_from_json);
 }
 
 Result<std::vector<Overleg>> OverlegService::list(const Principal& p, int64_t id) {

@@ -152,42 +152,32 @@ Result<PolicyNote> StructuralSignalService::update_note(const Principal& p, int6
   FieldErrors errors = parsed.status().fields();
   if (!version.is_ok()) errors.insert(errors.end(), version.status().fields().begin(), version.status().fields().end());
   if (!errors.empty()) return Status::invalid(std::move(errors));
-  auto current = load_note(note_id);
-  if (!current) return Status::not_found();
-  if (current->final) return Status::conflict("note_final");
-  const std::string now = now_utc();
-  bool stale = false;
-  {
-    auto c = store_.pool().acquire();
-    sql::in_transaction(*c, [&] {
-      stale = c->query("UPDATE policy_notes SET title = ?, summary = ?, version = version + 1, updated_at = ? "
-                       "WHERE id = ? AND version = ? AND status = 'draft' RETURNING id",
-                       {parsed->title, parsed->summary, now, note_id, version.value()})
-                  .empty();
-      if (!stale) Store::append_audit(*c, note_entry(p, "policy_note.update", note_id));
-    });
-  }  // the connection goes back before the note is read again
-  if (stale) return Status::conflict();
-  return *load_note(note_id);
+  return update_draft(p, note_id, "policy_note.update", "title = ?, summary = ?", {parsed->title, parsed->summary},
+                      version.value());
 }
 
 Result<PolicyNote> StructuralSignalService::finalise_note(const Principal& p, int64_t note_id, const json& body) {
   if (!allowed(p, Action::kBundleSignals)) return Status::forbidden();
   auto version = expected_version(body);
   if (!version.is_ok()) return version.status();
+  return update_draft(p, note_id, "policy_note.finalise", "status = 'final', finalised_on = ?", {today_utc()},
+                      version.value());
+}
+
+Result<PolicyNote> StructuralSignalService::update_draft(const Principal& p, int64_t note_id, const char* action,
+                                                         const std::string& set, sql::Params params, int64_t version) {
   auto current = load_note(note_id);
   if (!current) return Status::not_found();
   if (current->final) return Status::conflict("note_final");
-  const std::string now = now_utc();
+  params.insert(params.end(), {now_utc(), note_id, version});
   bool stale = false;
   {
     auto c = store_.pool().acquire();
     sql::in_transaction(*c, [&] {
-      stale = c->query("UPDATE policy_notes SET status = 'final', finalised_on = ?, version = version + 1, "
-                       "updated_at = ? WHERE id = ? AND version = ? AND status = 'draft' RETURNING id",
-                       {today_utc(), now, note_id, version.value()})
+      stale = c->query("UPDATE policy_notes SET " + set + ", version = version + 1, updated_at = ? "
+                       "WHERE id = ? AND version = ? AND status = 'draft' RETURNING id", params)
                   .empty();
-      if (!stale) Store::append_audit(*c, note_entry(p, "policy_note.finalise", note_id));
+      if (!stale) Store::append_audit(*c, note_entry(p, action, note_id));
     });
   }  // the connection goes back before the note is read again
   if (stale) return Status::conflict();

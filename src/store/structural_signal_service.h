@@ -51,6 +51,10 @@ class StructuralSignalService {
   // Every signal as aggregation sees it, with the description opened.
   std::vector<SignalFact> facts();
   std::optional<PolicyNote> load_note(int64_t note_id);
+  // Sets `set` (with its `params`) on a draft note at `version`, audited as
+  // `action`: not_found, 409 note_final for a final note, 409 when stale.
+  Result<PolicyNote> update_draft(const Principal& p, int64_t note_id, const char* action, const std::string& set,
+                                  sql::Params params, int64_t version);
   AuditEntry note_entry(const Principal& p, const char* action, int64_t note_id) const;
 
   Store& store_;              // where flags and notes live

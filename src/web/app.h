@@ -184,6 +184,18 @@ std::string csv_problem_text(const Ctx& c, const CsvProblem& p);
 // The non-empty query-string members as a JSON object for a filter parser;
 // `lang` (the page language, read by the layout) is left out.
 nlohmann::json query_filter(const httplib::Request& req);
+// The filter of a page read from its query string. Refused fields show on
+// the page (`m`: errors, has_errors) over the default filter, with status
+// 422; any other failure gives nullopt, for the caller to fail with.
+template <class Filter>
+std::optional<Filter> page_filter(const Ctx& c, nlohmann::json& m, const Result<Filter>& parsed, int& status) {
+  if (parsed.is_ok()) return parsed.value();
+  if (parsed.status().code() != Code::kInvalid) return std::nullopt;
+  m["errors"] = field_messages(c, parsed.status().fields());
+  m["has_errors"] = true;
+  status = 422;
+  return Filter{};
+}
 // Caseload signals as JSON: [{"code","since"}].
 nlohmann::json signals_json(const std::vector<Signal>& signals);
 

@@ -105,17 +105,11 @@ void App::add_monitoring_routes() {
     json m = base_model(c);
     m["title"] = c.t("monitoring.title");
     json q = query_filter(c.req);
-    auto f = parse_monitoring_filter(q);
-    MonitoringFilter filter;
     int status = 200;
-    if (f.is_ok()) {
-      filter = f.value();
-    } else {
-      if (f.status().code() != Code::kInvalid) return fail(c, f.status());
-      m["errors"] = field_messages(c, f.status().fields());
-      m["has_errors"] = true;
-      status = 422;
-    }
+    auto f = parse_monitoring_filter(q);
+    auto read = page_filter(c, m, f, status);
+    if (!read) return fail(c, f.status());
+    const MonitoringFilter& filter = *read;
     auto v = monitoring_.indicators(*c.who, filter);
     if (!v.is_ok()) return fail(c, v.status());
     json rows = json::array();

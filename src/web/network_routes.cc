@@ -19,17 +19,11 @@ void App::add_network_routes() {
     json m = base_model(c);
     m["title"] = c.t("network.title");
     json q = query_filter(c.req);
-    auto f = parse_network_filter(q);
-    NetworkFilter filter;
     int status = 200;
-    if (f.is_ok()) {
-      filter = f.value();
-    } else {
-      if (f.status().code() != Code::kInvalid) return fail(c, f.status());
-      m["errors"] = field_messages(c, f.status().fields());
-      m["has_errors"] = true;
-      status = 422;
-    }
+    auto f = parse_network_filter(q);
+    auto read = page_filter(c, m, f, status);
+    if (!read) return fail(c, f.status());
+    const NetworkFilter& filter = *read;
     auto view = network_.overview(*c.who, filter);
     if (!view.is_ok()) return fail(c, view.status());
     json v = view.value();
