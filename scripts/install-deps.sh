@@ -10,7 +10,7 @@ packages=(
   libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libpqxx-dev libsodium-dev
   libspdlog-dev libcli11-dev libmstch-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  postgresql chromium poppler-utils
+  postgresql chromium poppler-utils nginx-light wrk
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)

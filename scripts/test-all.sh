@@ -3,7 +3,7 @@
 # and a throw-away PostgreSQL; the same again under AddressSanitizer and
 # UndefinedBehaviorSanitizer; a short libFuzzer run of the input parsers
 # (clang); the browser tests in Debian's chromium; then the fault tests
-# (kill -9 rounds on both stores).
+# (kill -9 rounds on both stores, and two instances behind nginx with one killed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JOBS=${JOBS:-$(nproc)}
@@ -33,5 +33,5 @@ scripts/fuzz.sh 20
 echo "== browser tests (Playwright with Debian's chromium)"
 SPIRAAL_BIN="$PWD/build/spiraal" node --test tests/browser/
 
-echo "== fault tests: kill -9 during acknowledged writes, SQLite and PostgreSQL; backup round trip"
+echo "== fault tests: kill -9 during acknowledged writes, SQLite and PostgreSQL; backup round trip; two instances behind nginx"
 SPIRAAL_BIN="$PWD/build/spiraal" node --test tests/fault/

@@ -174,6 +174,25 @@ TEST_F(WebSessionTest, SessionsEndAfterIdleTimeAndAfterTheirLifetime) {
   EXPECT_EQ(server_->client().Get("/caseload", {{"Cookie", cookie}})->status, 303);
 }
 
+TEST(ClientAddress, TheForwardedClientCountsOnlyBehindATrustedProxy) {
+  httplib::Request req;
+  req.remote_addr = "127.0.0.1";
+  req.set_header("X-Forwarded-For", "203.0.113.9, 10.0.0.2");
+  // No proxy trusted: the peer, whatever the header says.
+  EXPECT_EQ(client_address(req, {}), "127.0.0.1");
+  // nginx on loopback trusted: the last hop it saw.
+  EXPECT_EQ(client_address(req, {"127.0.0.1"}), "10.0.0.2");
+  // Two proxies in a row, both trusted: the client before them.
+  EXPECT_EQ(client_address(req, {"127.0.0.1", "10.0.0.2"}), "203.0.113.9");
+  // A peer that is not a trusted proxy cannot pretend to be someone else.
+  req.remote_addr = "198.51.100.7";
+  EXPECT_EQ(client_address(req, {"127.0.0.1"}), "198.51.100.7");
+  // Trusted proxy, no header: the proxy itself.
+  httplib::Request bare;
+  bare.remote_addr = "127.0.0.1";
+  EXPECT_EQ(client_address(bare, {"127.0.0.1"}), "127.0.0.1");
+}
+
 TEST(RequestLimits, AClientThatStallsMidRequest_IsCutOff) {
   auto db = TestDb::create(Engine::kSqlite);
   AppOptions options;

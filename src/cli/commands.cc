@@ -94,6 +94,7 @@ int run_serve(const Options& o) {
   AppOptions options;
   options.secure_cookies = !o.insecure_cookies;
   options.signals = o.signals;
+  options.trusted_proxies = o.trusted_proxies;
   options.static_dir = o.static_dir.empty() ? SPIRAAL_DEFAULT_STATIC_DIR : o.static_dir;
   App app(*store, options);
   httplib::Server server;

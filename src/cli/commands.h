@@ -5,6 +5,7 @@
 #include <istream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/signals.h"
 #include "store/store.h"
@@ -40,6 +41,7 @@ struct Options {
   std::string referral_source;  // export monitoring: only this referrer kind (and --team: one team)
   std::string out_file;       // export monitoring: where to write (stdout for CSV when empty)
   std::string region;         // team set; export monitoring: only this region
+  std::vector<std::string> trusted_proxies;  // serve: reverse proxies whose X-Forwarded-For counts
   // (`organisation` above: team set, export monitoring: the guiding organisation)
 };
 

@@ -37,6 +37,9 @@ int main(int argc, char** argv) {
   serve->add_option("--crisis-weeks", opts.signals.crisis_weeks, "Signal a crisis open longer than this many weeks")
       ->capture_default_str()
       ->check(CLI::Range(1, 104));
+  serve->add_option("--trusted-proxy", opts.trusted_proxies,
+                    "Address of a reverse proxy (e.g. 127.0.0.1 for nginx on this host) whose X-Forwarded-For "
+                    "names the client, for the log-in limit; repeat for several");
   serve->add_flag("--insecure-cookies", opts.insecure_cookies,
                   "Leave the Secure flag off cookies (plain-HTTP testing only)");
 

@@ -1,5 +1,7 @@
 #include "web/app.h"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 #include "core/vocabulary.h"
@@ -31,6 +33,26 @@ nlohmann::json field_messages(const Ctx& c, const FieldErrors& errors) {
 std::string csv_problem_text(const Ctx& c, const CsvProblem& p) {
   if (!p.field.empty()) return Catalogs::get().describe(c.lang, FieldError{p.field, p.rule, p.param});
   return c.t("error." + p.rule, p.param);
+}
+
+std::string client_address(const httplib::Request& req, const std::vector<std::string>& trusted_proxies) {
+  auto trusted = [&](const std::string& a) {
+    return std::find(trusted_proxies.begin(), trusted_proxies.end(), a) != trusted_proxies.end();
+  };
+  if (!trusted(req.remote_addr)) return req.remote_addr;
+  const std::string chain = req.get_header_value("X-Forwarded-For");
+  size_t end = chain.size();
+  while (end > 0) {
+    size_t comma = chain.rfind(',', end - 1);
+    size_t begin = comma == std::string::npos ? 0 : comma + 1;
+    std::string hop = chain.substr(begin, end - begin);
+    hop.erase(0, hop.find_first_not_of(' '));
+    hop.erase(hop.find_last_not_of(' ') + 1);
+    if (!hop.empty() && !trusted(hop)) return hop;
+    if (comma == std::string::npos) break;
+    end = comma;
+  }
+  return req.remote_addr;
 }
 
 nlohmann::json query_filter(const httplib::Request& req) {

@@ -45,6 +45,7 @@ struct AppOptions {
   int write_timeout_seconds = 30;         // ... or while receiving
   int keep_alive_seconds = 5;             // idle keep-alive connections are closed
   SignalSettings signals;                 // thresholds of the caseload signals
+  std::vector<std::string> trusted_proxies;  // reverse proxies whose X-Forwarded-For is believed
 };
 
 // What a route needs before its handler runs. Dossier-level checks
@@ -181,6 +182,10 @@ nlohmann::json field_messages(const Ctx& c, const FieldErrors& errors);
 // One import problem (core/csv.h) in the caller's language: "name: is
 // verplicht." for a field, else the file-level message.
 std::string csv_problem_text(const Ctx& c, const CsvProblem& p);
+// The client's address: the peer, or, when the peer is one of the trusted
+// reverse proxies, the right-most X-Forwarded-For entry that is not itself
+// a trusted proxy (entries further left are the client's own claims).
+std::string client_address(const httplib::Request& req, const std::vector<std::string>& trusted_proxies);
 // The non-empty query-string members as a JSON object for a filter parser;
 // `lang` (the page language, read by the layout) is left out.
 nlohmann::json query_filter(const httplib::Request& req);

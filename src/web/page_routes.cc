@@ -46,7 +46,7 @@ void App::add_page_routes() {
 
   add("POST", "/login", "login.submit", Access::kPublic, [this](Ctx& c) {
     std::string username = c.form.get("username");
-    auto result = auth_.login(username, c.form.get("password"), c.req.remote_addr);
+    auto result = auth_.login(username, c.form.get("password"), client_address(c.req, options_.trusted_proxies));
     if (!result.is_ok()) {
       auto model = base_model(c);
       model["next"] = safe_next(c.form.get("next"));
