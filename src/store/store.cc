@@ -97,7 +97,13 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& address, size_t po
 Store::Store(std::unique_ptr<sql::Pool> pool, std::shared_ptr<const FieldCipher> cipher)
     : pool_(std::move(pool)),
       dialect_(pool_->dialect()),
-      cipher_(cipher ? std::move(cipher) : std::make_shared<FieldCipher>("test", random_token(16))) {}
+      cipher_(cipher ? std::move(cipher) : std::make_shared<FieldCipher>("test", random_token(16))),
+      audit_commits_(std::make_unique<GroupCommit<std::pair<AuditEntry, std::string>>>([this](const auto& batch) {
+        auto c = pool_->acquire();
+        sql::in_transaction(*c, [&] {
+          for (const auto& [entry, at] : batch) store_internal::insert_audit(*c, entry, at);
+        });
+      })) {}
 
 Result<std::vector<std::string>> Store::migrate() {
   auto c = pool_->acquire();

@@ -23,6 +23,7 @@
 #include "core/signals.h"
 #include "core/status.h"
 #include "store/field_cipher.h"
+#include "store/group_commit.h"
 #include "store/sql.h"
 
 namespace spiraal {
@@ -207,6 +208,8 @@ class Store {
   std::unique_ptr<sql::Pool> pool_;
   sql::Dialect dialect_;
   std::shared_ptr<const FieldCipher> cipher_;  // never null
+  // audit(): concurrent entries share one transaction (store_audit.cc).
+  std::unique_ptr<GroupCommit<std::pair<AuditEntry, std::string>>> audit_commits_;
 };
 
 }  // namespace spiraal
