@@ -13,6 +13,7 @@
 #   STORES="sqlite postgresql" which stores to run
 #   PG_DIR=/tmp/spiraal-pg-bench PG_PORT=55440  the cluster (started when not running; left running)
 #   REPETITIONS=5              timed calls per figure (the table shows the median)
+#   TABLE_ONLY=1               only print the tables of the runs already made
 #
 # A set is made once and reused: `demo-data` writes <name>.done with its
 # wall time when it finishes, and a set without one is made again.
@@ -30,6 +31,7 @@ SIZES=("$@")
 PSQL=/usr/lib/postgresql/15/bin/psql
 
 mkdir -p "$DATA"
+if [[ ${TABLE_ONLY:-0} != 1 ]]; then  # TABLE_ONLY=1: print the tables of earlier runs
 cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSPIRAAL_BENCH=ON >/dev/null
 nice -n 10 cmake --build "$BUILD" -j "${JOBS:-2}" --target spiraal spiraal_monitoring_bench
 
@@ -82,6 +84,7 @@ for size in "${SIZES[@]}"; do
     }
   done
 done
+fi
 
 # One table per store and size: the median of each figure's raw query next
 # to the median of the whole endpoint for the same filter.
@@ -95,7 +98,8 @@ for size in sizes:
         name = f"{store}-{size}"
         print(f"\n### {store}, {size} jobseekers")
         print(open(f"{data}/{name}.done").read().strip())
-        print(open(f"{data}/{name}.check").read().strip().replace("\n", "; "))
+        checked = open(f"{data}/{name}.check").read().splitlines()
+        print("; ".join(l for l in checked if "started trajectories" in l or "dossiers" in l or "Load Average" in l))
         median = {}
         for b in json.load(open(f"{data}/{name}.json"))["benchmarks"]:
             if b.get("aggregate_name") == "median":
@@ -110,8 +114,8 @@ for size in sizes:
                 print(f"| {filt} | {figure} | {endpoint:.1f} | {t:.1f} | {endpoint / t:.1f} |")
             total = sum(t for _, t in raws)
             print(f"| {filt} | **all figures** (sum of the raw queries) | {endpoint:.1f} | {total:.1f} | {endpoint / total:.1f} |")
-            print(f"| {filt} | (endpoint split: gather + audit {median[(filt, 'endpoint', 'facts')]:.1f} ms, "
-                  f"counting in core {median[(filt, 'endpoint', 'counting')]:.1f} ms) | | | |")
+            print(f"| {filt} | (of the endpoint, counting in core: {median[(filt, 'endpoint', 'counting')]:.1f} ms; "
+                  "the rest is gathering) | | | |")
         for (filt, kind, what), t in median.items():
             if kind == "caseload":
                 print(f"\nCoordinator's caseload ({filt}, {what}, as the team dashboard asks): {t:.1f} ms")
