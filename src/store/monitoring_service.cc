@@ -1,6 +1,8 @@
 #include "store/monitoring_service.h"
 
 #include <map>
+#include <optional>
+#include <utility>
 
 #include "core/score_table.h"
 
@@ -66,15 +68,29 @@ std::vector<TrajectoryFacts> MonitoringService::gather(const MonitoringFilter& f
   for (size_t i = 0; i < crises.size(); ++i)
     if (auto it = by_id.find(crises.integer(i, 0)); it != by_id.end()) it->second.crises = int(crises.integer(i, 1));
 
+  // Only the first and the latest table with both sides count, and opening
+  // is most of the cost: each person's tables are opened from either end
+  // until one with both sides is found, not all of them.
   auto tables = c->query("SELECT jobseeker_id, items, scores FROM score_tables ORDER BY jobseeker_id, taken_on, id", {});
-  for (size_t i = 0; i < tables.size(); ++i) {
-    auto it = by_id.find(tables.integer(i, 0));
-    if (it == by_id.end()) continue;
+  auto both_sides = [&](size_t i) -> std::optional<std::pair<double, double>> {
     json items = open_json(cipher, tables.text(i, 1)), scores = open_json(cipher, tables.text(i, 2));
     auto outside = side_average_now(items, scores, "outside"), inside = side_average_now(items, scores, "inside");
+    if (!outside || !inside) return std::nullopt;
+    return std::pair{*outside, *inside};
+  };
+  for (size_t begin = 0, end = 0; begin < tables.size(); begin = end) {
+    while (end < tables.size() && tables.integer(end, 0) == tables.integer(begin, 0)) ++end;
+    auto it = by_id.find(tables.integer(begin, 0));
+    if (it == by_id.end()) continue;
+    std::optional<std::pair<double, double>> first, last;
+    size_t next = begin;
+    while (next < end && !first) first = both_sides(next++);
+    if (!first) continue;
+    for (size_t back = end; back > next && !last; --back) last = both_sides(back - 1);
+    if (!last) last = first;  // the first table with both sides is the only one
     TrajectoryFacts& t = it->second;
-    if (!t.first_outside && outside && inside) t.first_outside = outside, t.first_inside = inside;
-    if (outside && inside) t.last_outside = outside, t.last_inside = inside;
+    t.first_outside = first->first, t.first_inside = first->second;
+    t.last_outside = last->first, t.last_inside = last->second;
   }
   auto checks = c->query(
       "SELECT jobseeker_id, content FROM work_records WHERE kind = 'sustainability_check' AND status = 'recorded'", {});
