@@ -6,7 +6,7 @@ PORT ?= 8080
 DEMO_JOBSEEKERS ?= 200
 JOBS ?= $(shell nproc)
 
-.PHONY: run test build deps configure clean bench
+.PHONY: run test build deps configure clean bench bench-monitoring
 
 deps:
 	@scripts/install-deps.sh
@@ -24,6 +24,11 @@ run: build
 
 test: deps
 	@scripts/test-all.sh
+
+# Not part of `make test`: makes the 10k and 100k demo sets on SQLite and
+# PostgreSQL once (long), then times the monitoring (docs/performance.md).
+bench-monitoring: deps
+	bench/run-monitoring.sh
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

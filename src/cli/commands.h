@@ -46,7 +46,11 @@ struct Options {
 };
 
 // Opens and migrates the database (with its key); prints why not on failure.
+// Defined in open_store.cc, which bench/ compiles too.
 std::unique_ptr<Store> open_store(const Options& o, size_t pool_size = 2);
+// The key file: --key-file, else $SPIRAAL_KEY_FILE, else <db>.key beside an
+// SQLite file; "" for PostgreSQL without either.
+std::string key_path(const Options& o);
 
 int run_serve(const Options& o);
 int run_migrate(const Options& o);

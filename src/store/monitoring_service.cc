@@ -1,7 +1,9 @@
 #include "store/monitoring_service.h"
 
 #include <map>
+#include <optional>
 #include <set>
+#include <utility>
 
 #include "core/clock.h"
 #include "core/score_table.h"
@@ -26,14 +28,28 @@ std::vector<TrajectoryFacts> MonitoringService::gather(const MonitoringFilter& f
   auto c = store_.pool().acquire();
   const FieldCipher& cipher = store_.cipher();
   std::map<int64_t, TrajectoryFacts> by_id;
-  auto base = c->query(
-      "SELECT j.id, j.birth_date, j.profile, COALESCE(t.name, ''), COALESCE(t.organisation, ''), "
-      "COALESCE(t.region, ''), tr.started_on, tr.state, tr.last_moved_on, COALESCE(tr.outcome, '') "
-      "FROM trajectories tr JOIN jobseekers j ON j.id = tr.jobseeker_id "
+  // The started trajectories that pass the filter; the other tables are read
+  // for these people only (`AND jobseeker_id IN (SELECT …)` when filtered).
+  const std::string started =
+      " FROM trajectories tr JOIN jobseekers j ON j.id = tr.jobseeker_id "
       "LEFT JOIN teams t ON t.id = j.team_id WHERE tr.started_on IS NOT NULL AND tr.started_on <> '' "
       "AND (tr.started_on >= ? OR ? = '') AND (tr.started_on <= ? OR ? = '') AND (t.name = ? OR ? = '') "
-      "AND (t.region = ? OR ? = '') AND (t.organisation = ? OR ? = '')",
-      {f.from, f.from, f.to, f.to, f.team, f.team, f.region, f.region, f.organisation, f.organisation});
+      "AND (t.region = ? OR ? = '') AND (t.organisation = ? OR ? = '')";
+  const sql::Params params = {f.from, f.from, f.to, f.to, f.team, f.team, f.region, f.region, f.organisation, f.organisation};
+  const bool narrowed = !(f.from + f.to + f.team + f.region + f.organisation).empty();
+  // Reads `columns` of `table` (with `where`, `tail`) for the filtered people.
+  auto of_started = [&](const std::string& columns, const std::string& table, const std::string& where,
+                        const std::string& tail) {
+    std::string condition = where;
+    if (narrowed)
+      condition += std::string(condition.empty() ? "" : " AND ") + "jobseeker_id IN (SELECT tr.jobseeker_id" + started + ")";
+    return c->query("SELECT " + columns + " FROM " + table + (condition.empty() ? "" : " WHERE " + condition) + " " + tail,
+                    narrowed ? params : sql::Params{});
+  };
+  auto base = c->query(
+      "SELECT j.id, j.birth_date, j.profile, COALESCE(t.name, ''), COALESCE(t.organisation, ''), "
+      "COALESCE(t.region, ''), tr.started_on, tr.state, tr.last_moved_on, COALESCE(tr.outcome, '')" + started,
+      params);
   for (size_t i = 0; i < base.size(); ++i) {
     TrajectoryFacts t;
     json profile = open_json(cipher, base.text(i, 2));
@@ -49,16 +65,15 @@ std::vector<TrajectoryFacts> MonitoringService::gather(const MonitoringFilter& f
     if (base.text(i, 7) == "closed") t.closed_on = base.text(i, 8), t.outcome = base.text(i, 9);
     by_id[base.integer(i, 0)] = std::move(t);
   }
-  auto referrals = c->query("SELECT jobseeker_id, referrer_kind FROM referrals ORDER BY id", {});
+  auto referrals = of_started("jobseeker_id, referrer_kind", "referrals", "", "ORDER BY id");
   for (size_t i = 0; i < referrals.size(); ++i)
     if (auto it = by_id.find(referrals.integer(i, 0)); it != by_id.end() && it->second.referral_source.empty())
       it->second.referral_source = referrals.text(i, 1);
   if (!f.referral_source.empty())
     std::erase_if(by_id, [&](const auto& kv) { return kv.second.referral_source != f.referral_source; });
 
-  auto moves = c->query(
-      "SELECT jobseeker_id, from_state, to_state, kind, moved_on FROM spiral_moves ORDER BY jobseeker_id, moved_on, id",
-      {});
+  auto moves = of_started("jobseeker_id, from_state, to_state, kind, moved_on", "spiral_moves", "",
+                          "ORDER BY jobseeker_id, moved_on, id");
   std::map<int64_t, std::vector<std::array<std::string, 4>>> path;
   for (size_t i = 0; i < moves.size(); ++i) {
     auto it = by_id.find(moves.integer(i, 0));
@@ -70,32 +85,46 @@ std::vector<TrajectoryFacts> MonitoringService::gather(const MonitoringFilter& f
     by_id[id].recovery_days = recovery_days(p);
     by_id[id].phase_days = phase_days(p);
   }
-  auto crises = c->query("SELECT jobseeker_id, COUNT(*) FROM crises GROUP BY jobseeker_id", {});
+  auto crises = of_started("jobseeker_id, COUNT(*)", "crises", "", "GROUP BY jobseeker_id");
   for (size_t i = 0; i < crises.size(); ++i)
     if (auto it = by_id.find(crises.integer(i, 0)); it != by_id.end()) it->second.crises = int(crises.integer(i, 1));
 
-  auto segments = c->query(
-      "SELECT jobseeker_id, segment FROM outreach_people WHERE jobseeker_id IS NOT NULL AND segment IS NOT NULL", {});
+  auto segments = of_started("jobseeker_id, segment", "outreach_people",
+                             "jobseeker_id IS NOT NULL AND segment IS NOT NULL", "");
   for (size_t i = 0; i < segments.size(); ++i)
     if (auto it = by_id.find(segments.integer(i, 0)); it != by_id.end())
       it->second.segment = std::to_string(segments.integer(i, 1));
-  auto ratings = c->query("SELECT jobseeker_id, rating FROM contact_feedback", {});
+  auto ratings = of_started("jobseeker_id, rating", "contact_feedback", "", "");
   for (size_t i = 0; i < ratings.size(); ++i)
     if (auto it = by_id.find(ratings.integer(i, 0)); it != by_id.end())
       it->second.ratings.push_back(int(ratings.integer(i, 1)));
 
-  auto tables = c->query("SELECT jobseeker_id, items, scores FROM score_tables ORDER BY jobseeker_id, taken_on, id", {});
-  for (size_t i = 0; i < tables.size(); ++i) {
-    auto it = by_id.find(tables.integer(i, 0));
-    if (it == by_id.end()) continue;
+  // Only the first and the latest table with both sides count, and opening
+  // is most of the cost: each person's tables are opened from either end
+  // until one with both sides is found, not all of them.
+  auto tables = of_started("jobseeker_id, items, scores", "score_tables", "", "ORDER BY jobseeker_id, taken_on, id");
+  auto both_sides = [&](size_t i) -> std::optional<std::pair<double, double>> {
     json items = open_json(cipher, tables.text(i, 1)), scores = open_json(cipher, tables.text(i, 2));
     auto outside = side_average_now(items, scores, "outside"), inside = side_average_now(items, scores, "inside");
+    if (!outside || !inside) return std::nullopt;
+    return std::pair{*outside, *inside};
+  };
+  for (size_t begin = 0, end = 0; begin < tables.size(); begin = end) {
+    while (end < tables.size() && tables.integer(end, 0) == tables.integer(begin, 0)) ++end;
+    auto it = by_id.find(tables.integer(begin, 0));
+    if (it == by_id.end()) continue;
+    std::optional<std::pair<double, double>> first, last;
+    size_t next = begin;
+    while (next < end && !first) first = both_sides(next++);
+    if (!first) continue;
+    for (size_t back = end; back > next && !last; --back) last = both_sides(back - 1);
+    if (!last) last = first;  // the first table with both sides is the only one
     TrajectoryFacts& t = it->second;
-    if (!t.first_outside && outside && inside) t.first_outside = outside, t.first_inside = inside;
-    if (outside && inside) t.last_outside = outside, t.last_inside = inside;
+    t.first_outside = first->first, t.first_inside = first->second;
+    t.last_outside = last->first, t.last_inside = last->second;
   }
-  auto checks = c->query(
-      "SELECT jobseeker_id, content FROM work_records WHERE kind = 'sustainability_check' AND status = 'recorded'", {});
+  auto checks = of_started("jobseeker_id, content", "work_records",
+                           "kind = 'sustainability_check' AND status = 'recorded'", "");
   for (size_t i = 0; i < checks.size(); ++i) {
     auto it = by_id.find(checks.integer(i, 0));
     if (it == by_id.end()) continue;
