@@ -3,10 +3,10 @@ BUILD ?= build
 ASAN_BUILD ?= build-asan
 DB ?= spiraal.db
 PORT ?= 8080
-DEMO_JOBSEEKERS ?= 200
+DEMO_JOBSEEKERS ?= 1000
 JOBS ?= $(shell nproc)
 
-.PHONY: run test build deps configure clean bench bench-monitoring
+.PHONY: run test build deps configure clean bench bench-monitoring bench-load
 
 deps:
 	@scripts/install-deps.sh
@@ -29,6 +29,11 @@ test: deps
 # PostgreSQL once (long), then times the monitoring (docs/performance.md).
 bench-monitoring: deps
 	bench/run-monitoring.sh
+
+# The coach workload over HTTP with wrk against LOAD_DB (a copy of a demo
+# set: it writes), e.g. make bench-load LOAD_DB=/tmp/copy-of-100k.db LOAD_KEY=/tmp/copy.key
+bench-load: build
+	BIN=$(BUILD)/spiraal bench/run-load.sh "$(LOAD_DB)" $(LOAD_KEY)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)
