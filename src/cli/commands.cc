@@ -44,7 +44,7 @@ void stop_server(int) {
 }  // namespace
 
 int run_serve(const Options& o) {
-  auto store = open_store(o, size_t(o.threads));
+  auto store = open_store(o, size_t(o.db_connections));
   if (!store) return 1;
   AppOptions options;
   options.secure_cookies = !o.insecure_cookies;

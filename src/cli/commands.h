@@ -18,7 +18,8 @@ struct Options {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string static_dir;  // empty: the build's static directory
-  int threads = 8;
+  int threads = 64;         // serve: HTTP workers (a keep-alive connection holds one)
+  int db_connections = 16;  // serve: the database connection pool
   bool insecure_cookies = false;
   SignalSettings signals;
   std::string username, role, display_name, team, label = "cli";

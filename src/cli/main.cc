@@ -28,7 +28,12 @@ int main(int argc, char** argv) {
   serve->add_option("--host", opts.host, "Address to listen on")->capture_default_str();
   serve->add_option("--port", opts.port, "Port to listen on")->capture_default_str()->check(CLI::Range(1, 65535));
   serve->add_option("--static-dir", opts.static_dir, "Directory with the web assets")->capture_default_str();
-  serve->add_option("--threads", opts.threads, "Worker threads (and database connections)")
+  serve->add_option("--threads", opts.threads,
+                    "HTTP worker threads; each open keep-alive connection holds one, so at least the clients (or "
+                    "the proxy's upstream keep-alive connections) expected at once")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 256));
+  serve->add_option("--db-connections", opts.db_connections, "Database connections of this server (a pool)")
       ->capture_default_str()
       ->check(CLI::Range(1, 256));
   serve->add_option("--no-contact-weeks", opts.signals.no_contact_weeks, "Signal after this many weeks without contact")

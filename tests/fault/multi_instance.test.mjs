@@ -80,7 +80,7 @@ after(cleanup);
 test('two instances behind nginx: one killed mid-run; the session and every acknowledged write survive',
   { skip: (!pgUrl && 'SPIRAAL_TEST_PG_URL not set') || (!nginx && 'nginx is not installed') }, async () => {
     const setup = prepare('postgres', { jobseekers: 40 });
-    const serveArgs = ['--trusted-proxy', '127.0.0.1', '--threads', '8'];
+    const serveArgs = ['--trusted-proxy', '127.0.0.1'];
     const a = await startServer(setup, serveArgs);
     const b = await startServer(setup, serveArgs);
     const proxy = await startNginx([a.port, b.port]);
