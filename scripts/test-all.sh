@@ -7,6 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JOBS=${JOBS:-$(nproc)}
+# Each stage's heading also says how long the run has taken so far, so that
+# CI's log shows where its time goes.
+stage() { printf '== [%dm%02ds] %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
 
 pg_dir=$(mktemp -d /tmp/spiraal-pg.XXXXXX)
 rmdir "$pg_dir"  # the cluster script creates it
@@ -14,24 +17,25 @@ cleanup() { scripts/pg-test-cluster.sh stop "$pg_dir" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 SPIRAAL_TEST_PG_URL=$(scripts/pg-test-cluster.sh start "$pg_dir" "${SPIRAAL_TEST_PG_PORT:-55432}" | tail -n 1)
 export SPIRAAL_TEST_PG_URL
-echo "== PostgreSQL for tests: $SPIRAAL_TEST_PG_URL"
+stage "PostgreSQL for tests: $SPIRAAL_TEST_PG_URL"
 
-echo "== build"
+stage "build"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j "$JOBS"
-echo "== unit, store and API tests (SQLite and PostgreSQL)"
+stage "unit, store and API tests (SQLite and PostgreSQL)"
 (cd build && ctest -j "$JOBS" --output-on-failure)
 
-echo "== the same under AddressSanitizer and UndefinedBehaviorSanitizer"
+stage "the same under AddressSanitizer and UndefinedBehaviorSanitizer"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DSPIRAAL_SANITIZE=ON -DSPIRAAL_BENCH=OFF >/dev/null
 cmake --build build-asan -j "$JOBS"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest -j "$JOBS" --output-on-failure)
 
-echo "== fuzzing the input parsers, 20 s per harness (scripts/fuzz.sh)"
+stage "fuzzing the input parsers, 20 s per harness (scripts/fuzz.sh)"
 scripts/fuzz.sh 20
 
-echo "== browser tests (Playwright with Debian's chromium)"
-SPIRAAL_BIN="$PWD/build/spiraal" node --test tests/browser/
+stage "browser tests (Playwright with Debian's chromium)"
+SPIRAAL_BIN="$PWD/build/spiraal" node --test --test-timeout=300000 tests/browser/
 
-echo "== fault tests: kill -9 during acknowledged writes, SQLite and PostgreSQL; backup round trip; two instances behind nginx"
-SPIRAAL_BIN="$PWD/build/spiraal" node --test tests/fault/
+stage "fault tests: kill -9 during acknowledged writes, SQLite and PostgreSQL; backup round trip; two instances behind nginx"
+SPIRAAL_BIN="$PWD/build/spiraal" node --test --test-timeout=300000 tests/fault/
+stage "all suites passed"

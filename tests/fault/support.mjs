@@ -60,9 +60,11 @@ export async function startServer({ db, keyArgs }, extraArgs = []) {
   throw new Error('serve did not come up');
 }
 
+// Resolves once `child` has ended; at once if it already had (by exit or by
+// a signal: a killed child keeps exitCode null and its 'exit' has passed).
 export function killed(child, signal = 'SIGKILL') {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', resolve);
     child.kill(signal);
   });
