@@ -239,6 +239,16 @@ TEST(Views, ListsGetAHasFlagForWrappingBlocks) {
   EXPECT_EQ(Views::get().fragment("error", model).find("<ul>"), std::string::npos);
 }
 
+// A template reaches the partials of its partials: shared → dossier_sections → domain.
+TEST(Views, PartialsOfPartialsAreRendered) {
+  nlohmann::json model = {{"t", Catalogs::get().catalog("nl")},
+                          {"show_welfare", true},
+                          {"welfare", {{{"label", "Wonen"}, {"strengths", "Een vast adres"}}}}};
+  std::string html = Views::get().fragment("shared", model);
+  EXPECT_NE(html.find("<h3>Wonen</h3>"), std::string::npos) << html;
+  EXPECT_NE(html.find("Een vast adres"), std::string::npos) << html;
+}
+
 }  // namespace
 }  // namespace spiraal::testing
 

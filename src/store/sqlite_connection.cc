@@ -20,10 +20,13 @@ class SqliteConnection final : public Connection {
       throw Error("cannot open SQLite database " + path + ": " + msg);
     }
     sqlite3_busy_timeout(db_, 10000);
+    // An 8 MB page cache per connection: a server's 16 connections then hold
+    // at most 128 MB; the rest is the kernel's page cache, shared and not
+    // counted in the server's memory (32 MB each gave a 385 MB RSS under load).
     try {
       exec_script(
           "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
-          "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32000;");
+          "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-8000;");
     } catch (...) {
       // Not a database (or unreadable): the destructor will not run, so close here.
       sqlite3_close(db_);

@@ -1,7 +1,9 @@
 #include "web/view.h"
 
 #include <mstch/mstch.hpp>
+#include <set>
 #include <stdexcept>
+#include <vector>
 
 #include "core/embedded.h"
 
@@ -34,6 +36,20 @@ mstch::node to_mstch(const nlohmann::json& j) {
   }
 }
 
+// The names of the partials `text` includes directly ({{> name}} or {{>name}}).
+std::set<std::string> partials_named_in(const std::string& text) {
+  std::set<std::string> names;
+  for (size_t at = text.find("{{>"); at != std::string::npos; at = text.find("{{>", at + 3)) {
+    size_t end = text.find("}}", at);
+    if (end == std::string::npos) break;
+    std::string name = text.substr(at + 3, end - at - 3);
+    auto first = name.find_first_not_of(" \t");
+    auto last = name.find_last_not_of(" \t");
+    if (first != std::string::npos) names.insert(name.substr(first, last - first + 1));
+  }
+  return names;
+}
+
 }  // namespace
 
 std::string script_json(const nlohmann::json& value) {
@@ -44,10 +60,24 @@ std::string script_json(const nlohmann::json& value) {
 
 Views::Views() {
   const std::string prefix = "web/templates/";
+  std::map<std::string, std::string> texts;
   for (const auto& [path, text] : embedded_files()) {
     if (!path.starts_with(prefix) || !path.ends_with(".mustache")) continue;
-    std::string name = path.substr(prefix.size(), path.size() - prefix.size() - 9);
-    templates_.emplace(name, std::string(text));
+    texts.emplace(path.substr(prefix.size(), path.size() - prefix.size() - 9), std::string(text));
+  }
+  for (const auto& [name, text] : texts) {
+    Template& t = templates_[name];
+    t.text = text;
+    std::vector<std::string> todo(1, name);
+    while (!todo.empty()) {
+      std::string next = todo.back();
+      todo.pop_back();
+      for (const auto& partial : partials_named_in(texts.at(next))) {
+        auto found = texts.find(partial);
+        if (found == texts.end()) throw std::logic_error("template " + next + " includes unknown partial " + partial);
+        if (t.partials.emplace(partial, found->second).second) todo.push_back(partial);
+      }
+    }
   }
 }
 
@@ -59,7 +89,7 @@ const Views& Views::get() {
 std::string Views::fragment(const std::string& name, const nlohmann::json& model) const {
   auto it = templates_.find(name);
   if (it == templates_.end()) throw std::logic_error("no template " + name);
-  return mstch::render(it->second, to_mstch(model), templates_);
+  return mstch::render(it->second.text, to_mstch(model), it->second.partials);
 }
 
 std::string Views::page(const std::string& name, const nlohmann::json& model) const {

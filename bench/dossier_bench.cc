@@ -1,0 +1,173 @@
+// Times what a coach reads most (issue 10): the dossier as
+// GET /api/v1/jobseekers/{id} gathers it and the coach's caseload as
+// /caseload lists it, each next to the raw SQL that fetches the same data,
+// on an existing demo database (`spiraal demo-data --jobseekers N`).
+//
+//   spiraal_dossier_bench --db FILE|postgresql://... [--key-file FILE]
+//       [--coach USERNAME] [--benchmark_* flags]
+//
+// --db defaults to $SPIRAAL_BENCH_DB; --coach to the demo `coach`. Every
+// benchmark walks round the coach's own dossiers, one per iteration.
+//
+//   dossier/endpoint   DossierService::read (access check, the row, opening
+//                      its sealed fields, the audit record of the read) and
+//                      the coaches and contact summary the endpoint adds
+//   dossier/no-audit   the same without the audit record
+//   dossier/raw        one query each for the row, the coaches and the
+//                      contacts, and opening the sealed fields (no SQL can)
+//   caseload/endpoint  DossierService::caseload: the list and each row's signals
+//   caseload/raw       the list query alone, rows read and dropped
+//
+// Not timed here: HTTP, the token check and the JSON or HTML (see
+// bench/run-load.sh for the whole request).
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "store/dossier_service.h"
+
+namespace spiraal::bench {
+namespace {
+
+// The dossiers benchmarks walk round, one per iteration.
+class Walk {
+ public:
+  explicit Walk(std::vector<int64_t> ids) : ids_(std::move(ids)) {}
+  int64_t next() { return ids_[at_++ % ids_.size()]; }
+
+ private:
+  std::vector<int64_t> ids_;
+  size_t at_ = 0;
+};
+
+struct Setup {
+  std::unique_ptr<Store> store;
+  std::unique_ptr<DossierService> dossiers;
+  Principal coach;
+  std::vector<int64_t> ids;
+};
+
+Setup& setup() {
+  static Setup s;
+  return s;
+}
+
+void drain(sql::Rows&& rows) { benchmark::DoNotOptimize(rows.size()); }
+
+void dossier_endpoint(benchmark::State& state) {
+  auto& s = setup();
+  Walk walk(s.ids);
+  for (auto _ : state) {
+    auto j = s.dossiers->read(s.coach, walk.next());
+    if (!j.is_ok()) throw std::runtime_error("read: " + j.status().message());
+    benchmark::DoNotOptimize(s.store->coaches_of(j->id));
+    benchmark::DoNotOptimize(s.store->contact_summary(j->id));
+  }
+}
+
+void dossier_no_audit(benchmark::State& state) {
+  auto& s = setup();
+  Walk walk(s.ids);
+  for (auto _ : state) {
+    int64_t id = walk.next();
+    if (!allowed(s.coach, Action::kReadDossier, s.store->relation(s.coach, id))) throw std::runtime_error("refused");
+    benchmark::DoNotOptimize(s.store->jobseeker(id));
+    benchmark::DoNotOptimize(s.store->coaches_of(id));
+    benchmark::DoNotOptimize(s.store->contact_summary(id));
+  }
+}
+
+void dossier_raw(benchmark::State& state) {
+  auto& s = setup();
+  const FieldCipher& cipher = s.store->cipher();
+  Walk walk(s.ids);
+  for (auto _ : state) {
+    int64_t id = walk.next();
+    auto c = s.store->pool().acquire();
+    auto row = c->query(
+        "SELECT j.id, j.version, j.first_name, j.last_name, j.birth_date, j.profile, j.narrative, j.created_at, "
+        "j.updated_at, j.registered_on FROM jobseekers j JOIN assignments a ON a.jobseeker_id = j.id "
+        "WHERE j.id = ? AND a.user_id = ?",
+        {id, s.coach.user_id});
+    if (row.empty()) throw std::runtime_error("no row");
+    benchmark::DoNotOptimize(cipher.open(row.text(0, 5)));
+    benchmark::DoNotOptimize(cipher.open(row.text(0, 6)));
+    drain(c->query("SELECT u.id, u.username, u.display_name, u.role, u.team_id, t.name FROM assignments a "
+                   "JOIN users u ON u.id = a.user_id LEFT JOIN teams t ON t.id = u.team_id WHERE a.jobseeker_id = ? ORDER BY a.is_anchor DESC, u.display_name",
+                   {id}));
+    drain(c->query("SELECT id, contact_date, status FROM contacts WHERE jobseeker_id = ? ORDER BY contact_date, id",
+                   {id}));
+  }
+}
+
+CaseloadQuery coach_caseload() {
+  CaseloadQuery q;
+  q.coach_id = setup().coach.user_id;
+  return q;  // the page's defaults: by name, 50 a page
+}
+
+void caseload_endpoint(benchmark::State& state) {
+  auto& s = setup();
+  for (auto _ : state) benchmark::DoNotOptimize(s.dossiers->caseload(s.coach, coach_caseload()));
+}
+
+void caseload_raw(benchmark::State& state) {
+  auto& s = setup();
+  for (auto _ : state) benchmark::DoNotOptimize(s.store->caseload(coach_caseload()));
+}
+
+int run(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  cli::Options o;
+  if (const char* env = std::getenv("SPIRAAL_BENCH_DB"); env && *env) o.db = env;
+  std::string username = "coach";
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (i + 1 >= argc) throw std::invalid_argument(arg + " needs a value");
+    if (arg == "--db") o.db = argv[++i];
+    else if (arg == "--key-file") o.key_file = argv[++i];
+    else if (arg == "--coach") username = argv[++i];
+    else throw std::invalid_argument("unknown argument " + arg);
+  }
+  auto& s = setup();
+  s.store = cli::open_store(o, 2);
+  if (!s.store) return 1;
+  auto coach = s.store->user_by_username(username);
+  if (!coach || coach->role != Role::kCoach) throw std::invalid_argument("no coach login " + username + " in " + o.db);
+  s.coach = coach->principal();
+  s.dossiers = std::make_unique<DossierService>(*s.store);
+  CaseloadQuery all = coach_caseload();
+  all.limit = 1'000'000;
+  for (const auto& row : s.store->caseload(all).items) s.ids.push_back(row.id);
+  if (s.ids.empty()) throw std::invalid_argument(username + " has no dossiers");
+  std::cerr << username << ": " << s.ids.size() << " dossiers\n";
+
+  using Fn = void (*)(benchmark::State&);
+  const std::pair<const char*, Fn> benchmarks[] = {{"dossier/endpoint", dossier_endpoint},
+                                                   {"dossier/no-audit", dossier_no_audit},
+                                                   {"dossier/raw", dossier_raw},
+                                                   {"caseload/endpoint", caseload_endpoint},
+                                                   {"caseload/raw", caseload_raw}};
+  for (auto [name, fn] : benchmarks)
+    benchmark::RegisterBenchmark(name, fn)->Unit(benchmark::kMicrosecond)->UseRealTime()->MinTime(2.0);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
+
+}  // namespace
+}  // namespace spiraal::bench
+
+int main(int argc, char** argv) {
+  try {
+    return spiraal::bench::run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "spiraal_dossier_bench: " << e.what() << "\n";
+    return 2;
+  }
+}
