@@ -278,7 +278,6 @@ std::optional<nlohmann::json> App::json_body(Ctx& c) const {
 
 nlohmann::json App::base_model(const Ctx& c) const {
   nlohmann::json m;
-  m["t"] = Catalogs::get().catalog(c.lang);
   m["lang"] = c.lang;
   std::string other = c.lang == "nl" ? "en" : "nl";
   m["other_lang"] = {{"code", other}, {"label", Catalogs::get().text(other, "language.name")}};

@@ -44,7 +44,7 @@ json subject_report_model(const json& doc, const std::string& lang) {
     tables.push_back({{"title", cat.text(lang, "subject.table." + table)}, {"rows", shown}, {"count", rows.size()}});
   }
   return {{"subject", doc["subject"]}, {"exported_at", doc["exported_at"]}, {"tables", tables}, {"audit", doc["audit"]},
-          {"t", cat.catalog(lang)}, {"lang", lang}};
+          {"lang", lang}};
 }
 
 std::string subject_report_document(const json& doc, const std::string& lang) {

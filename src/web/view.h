@@ -4,6 +4,7 @@
 // a page model can also be inspected in tests. Every list `x` in a model
 // also appears as a boolean `has_x`.
 #include <map>
+#include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -21,20 +22,20 @@ class Views {
 
   // Renders template `name` (without extension) with `model`, then wraps it
   // in the layout. Every template can be used as a partial ({{> name}}).
+  // The messages (`{{t.key}}`) come in the model's "lang" unless the model
+  // brings its own "t".
   std::string page(const std::string& name, const nlohmann::json& model) const;
   // Renders one template without the layout (htmx fragments, tests).
   std::string fragment(const std::string& name, const nlohmann::json& model) const;
 
+  // A template with what rendering it needs (view.cc).
+  struct Template;
+
  private:
   Views();
-  // mstch parses every partial it is given on every render, so each
-  // template gets only the partials it reaches ({{> x}}, transitively):
-  // giving all 70-odd cost ~10 ms of CPU per page.
-  struct Template {
-    std::string text;
-    std::map<std::string, std::string> partials;
-  };
-  std::map<std::string, Template> templates_;
+  ~Views();
+  const Template& find(const std::string& name) const;
+  std::map<std::string, std::unique_ptr<Template>> templates_;
 };
 
 }  // namespace spiraal
