@@ -15,6 +15,7 @@
 #include "store/demo_cooperation.h"
 #include "store/demo_outreach.h"
 #include "store/demo_data.h"
+#include "store/demo_goals.h"
 #include "store/demo_groups.h"
 #include "store/demo_signals.h"
 #include "store/goal_service.h"
@@ -159,6 +160,7 @@ int run_demo_data(const Options& o) {
   std::optional<DemoWorkSummary> work;
   std::optional<int> social_map;  // organisations in the sociale kaart
   std::optional<DemoCatalogueSummary> catalogues;
+  Result<DemoGoalSummary> goals = DemoGoalSummary{};
   Result<DemoCooperationSummary> cooperation = DemoCooperationSummary{};
   Result<DemoOutreachSummary> outreach = DemoOutreachSummary{};
   Result<DemoTracksSummary> tracks = DemoTracksSummary{};
@@ -172,6 +174,7 @@ int run_demo_data(const Options& o) {
     auto road = generate_demo_work(*store, o.seed, options.progress);  // written sealed: reseal_all skips it
     if (road.is_ok()) work = road.value();
     else std::cerr << "spiraal: demo road to work failed: " << road.status().message() << "\n";
+    goals = generate_demo_goals(*store, o.seed, options.progress);  // plain text: sealed by reseal_all below
     auto organisations = generate_demo_social_map(*store);  // as a coordinator would import them
     if (organisations.is_ok()) social_map = organisations.value();
     auto imported = generate_demo_catalogues(*store, o.jobseekers, o.seed);  // as a coordinator would import them
@@ -213,6 +216,11 @@ int run_demo_data(const Options& o) {
   if (catalogues)
     std::cout << "catalogues: " << catalogues->occupations << " occupations, " << catalogues->vacancies << " vacancies, "
               << catalogues->trainings << " training offers\n";
+  if (goals.is_ok())
+    std::cout << "goals: " << goals->goals << " goals, " << goals->actions << " actions, " << goals->agreements
+              << " trajectory agreements, " << goals->overlegs << " W²-overlegs\n";
+  else
+    std::cerr << "spiraal: demo goals failed: " << goals.status().message() << "\n";
   if (cooperation.is_ok())
     std::cout << "cooperation (demo coach): " << cooperation->goals << " goals, " << cooperation->actions << " actions, "
               << cooperation->agreements << " trajectory agreements, " << cooperation->consents

@@ -15,7 +15,9 @@ struct DemoCooperationSummary {
   int64_t goals = 0, actions = 0, agreements = 0, consents = 0;
 };
 
+constexpr int kCuratedDossiers = 5;
+
 // Needs generate_demo_data() (the logins) first; does nothing without them.
-Result<DemoCooperationSummary> generate_demo_cooperation(Store& store, int dossiers = 5);
+Result<DemoCooperationSummary> generate_demo_cooperation(Store& store, int dossiers = kCuratedDossiers);
 
 }  // namespace spiraal
