@@ -14,7 +14,8 @@
 //                      the coaches and contact summary the endpoint adds
 //   dossier/no-audit   the same without the audit record
 //   dossier/raw        one query each for the row, the coaches and the
-//                      contacts, and opening the sealed fields (no SQL can)
+//                      contacts, and opening the sealed fields (no SQL can);
+//                      checked against the endpoint for every dossier first
 //   caseload/endpoint  DossierService::caseload: the list and each row's signals
 //   caseload/raw       the list query alone, rows read and dropped
 //
@@ -57,7 +58,6 @@ Setup& setup() {
   return s;
 }
 
-void drain(sql::Rows&& rows) { benchmark::DoNotOptimize(rows.size()); }
 
 void dossier_endpoint(benchmark::State& state) {
   auto& s = setup();
@@ -82,26 +82,48 @@ void dossier_no_audit(benchmark::State& state) {
   }
 }
 
+// The raw queries for one dossier: the row (only if the coach is assigned),
+// its sealed fields opened, the coaches and the contacts.
+struct RawDossier {
+  std::string first_name, profile, narrative;
+  size_t coaches = 0, contacts = 0;
+};
+
+RawDossier raw_dossier(Setup& s, int64_t id) {
+  auto c = s.store->pool().acquire();
+  auto row = c->query(
+      "SELECT j.first_name, j.profile, j.narrative FROM jobseekers j JOIN assignments a ON a.jobseeker_id = j.id "
+      "WHERE j.id = ? AND a.user_id = ?",
+      {id, s.coach.user_id});
+  if (row.empty()) throw std::runtime_error("no row");
+  RawDossier d{row.text(0, 0), s.store->cipher().open(row.text(0, 1)), s.store->cipher().open(row.text(0, 2))};
+  d.coaches = c->query("SELECT u.id, u.username, u.display_name, u.role, u.team_id, t.name FROM assignments a "
+                       "JOIN users u ON u.id = a.user_id LEFT JOIN teams t ON t.id = u.team_id WHERE "
+                       "a.jobseeker_id = ? ORDER BY a.is_anchor DESC, u.display_name",
+                       {id})
+                  .size();
+  d.contacts =
+      c->query("SELECT id, contact_date, status FROM contacts WHERE jobseeker_id = ? ORDER BY contact_date, id", {id})
+          .size();
+  return d;
+}
+
 void dossier_raw(benchmark::State& state) {
   auto& s = setup();
-  const FieldCipher& cipher = s.store->cipher();
   Walk walk(s.ids);
-  for (auto _ : state) {
-    int64_t id = walk.next();
-    auto c = s.store->pool().acquire();
-    auto row = c->query(
-        "SELECT j.id, j.version, j.first_name, j.last_name, j.birth_date, j.profile, j.narrative, j.created_at, "
-        "j.updated_at, j.registered_on FROM jobseekers j JOIN assignments a ON a.jobseeker_id = j.id "
-        "WHERE j.id = ? AND a.user_id = ?",
-        {id, s.coach.user_id});
-    if (row.empty()) throw std::runtime_error("no row");
-    benchmark::DoNotOptimize(cipher.open(row.text(0, 5)));
-    benchmark::DoNotOptimize(cipher.open(row.text(0, 6)));
-    drain(c->query("SELECT u.id, u.username, u.display_name, u.role, u.team_id, t.name FROM assignments a "
-                   "JOIN users u ON u.id = a.user_id LEFT JOIN teams t ON t.id = u.team_id WHERE a.jobseeker_id = ? ORDER BY a.is_anchor DESC, u.display_name",
-                   {id}));
-    drain(c->query("SELECT id, contact_date, status FROM contacts WHERE jobseeker_id = ? ORDER BY contact_date, id",
-                   {id}));
+  for (auto _ : state) benchmark::DoNotOptimize(raw_dossier(s, walk.next()));
+}
+
+// Before timing: the raw queries give what the endpoint gives, for every dossier.
+void check_agreement(Setup& s) {
+  for (int64_t id : s.ids) {
+    auto j = s.store->jobseeker(id);
+    if (!j.is_ok()) throw std::runtime_error("dossier " + std::to_string(id) + ": " + j.status().message());
+    RawDossier raw = raw_dossier(s, id);
+    ContactSummary summary = s.store->contact_summary(id);
+    if (raw.first_name != j->first_name || raw.coaches != s.store->coaches_of(id).size() ||
+        raw.contacts != size_t(summary.held + summary.missed + summary.rescheduled) || raw.profile.empty())
+      throw std::runtime_error("dossier " + std::to_string(id) + ": the raw queries disagree with the endpoint");
   }
 }
 
@@ -146,6 +168,7 @@ int run(int argc, char** argv) {
   for (const auto& row : s.store->caseload(all).items) s.ids.push_back(row.id);
   if (s.ids.empty()) throw std::invalid_argument(username + " has no dossiers");
   std::cerr << username << ": " << s.ids.size() << " dossiers\n";
+  check_agreement(s);
 
   using Fn = void (*)(benchmark::State&);
   const std::pair<const char*, Fn> benchmarks[] = {{"dossier/endpoint", dossier_endpoint},
