@@ -217,6 +217,41 @@ TEST(RequestLimits, AClientThatStallsMidRequest_IsCutOff) {
   EXPECT_LT(waited, std::chrono::seconds(4));
 }
 
+// Two servers on one database (behind one proxy) share the count: three
+// wrong guesses on one and two on the other block the username on both,
+// for one client address as for another; a success clears the username.
+TEST(LoginLimits, ServersOnOneDatabase_ShareTheFailureCount) {
+  for (Engine engine : {Engine::kSqlite, Engine::kPostgres}) {
+    auto db = TestDb::create(engine);
+    if (!db) continue;  // PostgreSQL not configured
+    Store& store = db->store();
+    add_user(store, "coach.a", Role::kCoach, "Team Noord", "juist-wachtwoord");
+    Auth first(store, true), second(store, true);
+    for (int i = 0; i < 3; ++i)
+      EXPECT_EQ(first.login("coach.a", "fout", "10.0.0.1").status().code(), Code::kUnauthenticated);
+    for (int i = 0; i < 2; ++i)
+      EXPECT_EQ(second.login("coach.a", "fout", "10.0.0.2").status().code(), Code::kUnauthenticated);
+    EXPECT_EQ(first.login("coach.a", "juist-wachtwoord", "10.0.0.3").status().code(), Code::kTooManyRequests);
+    EXPECT_EQ(second.login("coach.a", "juist-wachtwoord", "10.0.0.3").status().code(), Code::kTooManyRequests);
+    // Another username from a fresh address is not affected.
+    EXPECT_EQ(second.login("someone", "fout", "10.0.0.9").status().code(), Code::kUnauthenticated);
+  }
+}
+
+TEST(LoginLimits, ASuccessClearsTheUsername_NotTheAddress) {
+  auto db = TestDb::create(Engine::kSqlite);
+  Store& store = db->store();
+  add_user(store, "coach.a", Role::kCoach, "Team Noord", "juist-wachtwoord");
+  Auth auth(store, true);
+  for (int i = 0; i < 4; ++i) auth.login("coach.a", "fout", "10.0.0.1");
+  ASSERT_TRUE(auth.login("coach.a", "juist-wachtwoord", "10.0.0.1").is_ok());
+  EXPECT_EQ(store.login_failures("u:coach.a", "0000"), 0);
+  EXPECT_EQ(store.login_failures("c:10.0.0.1", "0000"), 4);
+  // An old window restarts at the next failure.
+  store.add_login_failure("c:10.0.0.1", now_utc(), "9999");
+  EXPECT_EQ(store.login_failures("c:10.0.0.1", "0000"), 1);
+}
+
 TEST_F(WebSessionTest, Pages_SendSecurityHeaders) {
   auto r = server_->client().Get("/login");
   EXPECT_NE(r->get_header_value("Content-Security-Policy").find("default-src 'self'"), std::string::npos);

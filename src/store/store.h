@@ -164,6 +164,13 @@ class Store {
   // Records a use of the session (for the idle timeout).
   void touch_session(const std::string& token_hash, const std::string& now);
   Status delete_session(const std::string& token_hash);
+  // Log-in throttling, shared by every server on the database: the failures
+  // of `subject` counted since `since` (0 once its window began before it).
+  int64_t login_failures(const std::string& subject, const std::string& since);
+  // One more failure; a count whose window began before `since` restarts
+  // at `now`. Rows of passed windows are removed.
+  void add_login_failure(const std::string& subject, const std::string& now, const std::string& since);
+  void clear_login_failures(const std::string& subject);
 
   // --- Dossiers
   // How `p` stands to a dossier; kNone also when it does not exist.

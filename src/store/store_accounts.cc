@@ -112,6 +112,28 @@ Status Store::create_session(const Session& s) {
   return Status::ok();
 }
 
+int64_t Store::login_failures(const std::string& subject, const std::string& since) {
+  auto r = pool_->acquire()->query("SELECT failures FROM login_failures WHERE subject = ? AND first_at >= ?",
+                                   {subject, since});
+  return r.empty() ? 0 : r.integer(0, 0);
+}
+
+void Store::add_login_failure(const std::string& subject, const std::string& now, const std::string& since) {
+  auto c = pool_->acquire();
+  sql::in_transaction(*c, [&] {
+    c->query("DELETE FROM login_failures WHERE first_at < ? AND subject <> ?", {since, subject});
+    c->query(
+        "INSERT INTO login_failures (subject, failures, first_at) VALUES (?, 1, ?) ON CONFLICT (subject) DO UPDATE "
+        "SET failures = CASE WHEN login_failures.first_at < ? THEN 1 ELSE login_failures.failures + 1 END, "
+        "first_at = CASE WHEN login_failures.first_at < ? THEN excluded.first_at ELSE login_failures.first_at END",
+        {subject, now, since, since});
+  });
+}
+
+void Store::clear_login_failures(const std::string& subject) {
+  pool_->acquire()->query("DELETE FROM login_failures WHERE subject = ?", {subject});
+}
+
 std::optional<std::pair<Session, User>> Store::session(const std::string& token_hash, const std::string& now,
                                                       const std::string& idle_cutoff) {
   auto c = pool_->acquire();

@@ -8,36 +8,23 @@
 
 namespace spiraal {
 
-bool LoginLimiter::over(const std::string& key, std::chrono::steady_clock::time_point now) {
-  auto it = failures_.find(key);
-  if (it == failures_.end()) return false;
-  if (now - it->second.first > window_) {
-    failures_.erase(it);
-    return false;
-  }
-  return it->second.count >= max_failures_;
+std::string LoginLimiter::window_start() const {
+  return utc_timestamp(std::chrono::system_clock::now() - window_);
 }
 
 bool LoginLimiter::blocked(const std::string& username, const std::string& client) {
-  std::lock_guard lock(mu_);
-  auto now = std::chrono::steady_clock::now();
-  return over("u:" + username, now) || over("c:" + client, now);
+  const std::string since = window_start();
+  return store_.login_failures("u:" + username, since) >= max_failures_ ||
+         store_.login_failures("c:" + client, since) >= max_failures_;
 }
 
 void LoginLimiter::failed(const std::string& username, const std::string& client) {
-  std::lock_guard lock(mu_);
-  auto now = std::chrono::steady_clock::now();
-  for (const auto& key : {"u:" + username, "c:" + client}) {
-    auto& f = failures_[key];
-    if (f.count == 0 || now - f.first > window_) f = {0, now};
-    ++f.count;
-  }
+  const std::string since = window_start(), now = now_utc();
+  store_.add_login_failure("u:" + username, now, since);
+  store_.add_login_failure("c:" + client, now, since);
 }
 
-void LoginLimiter::succeeded(const std::string& username) {
-  std::lock_guard lock(mu_);
-  failures_.erase("u:" + username);
-}
+void LoginLimiter::succeeded(const std::string& username) { store_.clear_login_failures("u:" + username); }
 
 std::string cookie_value(const std::string& header, const std::string& name) {
   size_t start = 0;

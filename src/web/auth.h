@@ -3,8 +3,6 @@
 // token) and the JSON API (Authorization: Bearer <token>). Sessions live in
 // the database so that several stateless servers can share them.
 #include <chrono>
-#include <map>
-#include <mutex>
 #include <optional>
 #include <string>
 
@@ -17,23 +15,20 @@ inline constexpr const char* kSessionCookie = "spiraal_session";
 inline constexpr const char* kLanguageCookie = "spiraal_lang";
 
 // Refuses further log-in attempts for a username or a client address after
-// too many failures within a window, whatever the password.
+// too many failures within a window, whatever the password. The counts are
+// kept in the database, so several servers behind one proxy share them.
 class LoginLimiter {
  public:
-  LoginLimiter(int max_failures = 5, std::chrono::seconds window = std::chrono::minutes(15))
-      : max_failures_(max_failures), window_(window) {}
+  explicit LoginLimiter(Store& store, int max_failures = 5,
+                        std::chrono::seconds window = std::chrono::minutes(15))
+      : store_(store), max_failures_(max_failures), window_(window) {}
   bool blocked(const std::string& username, const std::string& client);
   void failed(const std::string& username, const std::string& client);
   void succeeded(const std::string& username);
 
  private:
-  struct Failures {
-    int count = 0;
-    std::chrono::steady_clock::time_point first;
-  };
-  bool over(const std::string& key, std::chrono::steady_clock::time_point now);
-  std::mutex mu_;
-  std::map<std::string, Failures> failures_;  // "u:<name>" and "c:<addr>"; guarded by mu_
+  std::string window_start() const;
+  Store& store_;
   int max_failures_;
   std::chrono::seconds window_;
 };
@@ -49,7 +44,7 @@ struct Caller {
 class Auth {
  public:
   // `store` must outlive this object.
-  Auth(Store& store, bool secure_cookies) : store_(store), secure_cookies_(secure_cookies) {}
+  Auth(Store& store, bool secure_cookies) : store_(store), secure_cookies_(secure_cookies), limiter_(store) {}
 
   // Resolves the caller from a Bearer token or the session cookie header.
   Caller identify(const std::string& authorization_header, const std::string& cookie_header);
