@@ -16,6 +16,11 @@
 //   dossier/raw        one query each for the row, the coaches and the
 //                      contacts, and opening the sealed fields (no SQL can);
 //                      checked against the endpoint for every dossier first
+//   timeline/endpoint  DossierService::contacts, the newest 20 (access check,
+//                      audit record, count, page with notes opened)
+//   timeline/raw       one query for the page and the count, notes opened
+//   scores/endpoint    ScoreService::tables: every score table, item sets opened
+//   scores/raw         one query, item sets opened
 //   caseload/endpoint  DossierService::caseload: the list and each row's signals
 //   caseload/raw       the list query alone, rows read and dropped
 //
@@ -31,6 +36,7 @@
 
 #include "cli/commands.h"
 #include "store/dossier_service.h"
+#include "store/score_service.h"
 
 namespace spiraal::bench {
 namespace {
@@ -124,6 +130,71 @@ void check_agreement(Setup& s) {
     if (raw.first_name != j->first_name || raw.coaches != s.store->coaches_of(id).size() ||
         raw.contacts != size_t(summary.held + summary.missed + summary.rescheduled) || raw.profile.empty())
       throw std::runtime_error("dossier " + std::to_string(id) + ": the raw queries disagree with the endpoint");
+    auto page = s.store->contacts(id, 20, 0);
+    sql::Rows raw_page;
+    int64_t tables = 0;
+    {
+      auto c = s.store->pool().acquire();
+      raw_page = c->query(
+          "SELECT c.id, COUNT(*) OVER () FROM contacts c WHERE c.jobseeker_id = ? ORDER BY c.contact_date DESC, "
+          "c.id DESC LIMIT 20",
+          {id});
+      tables = c->query("SELECT COUNT(*) FROM score_tables WHERE jobseeker_id = ?", {id}).integer(0, 0);
+    }
+    ScoreService scores(*s.store, *s.dossiers);
+    if (raw_page.size() != page.items.size() || (!page.items.empty() && raw_page.integer(0, 1) != page.total) ||
+        (!page.items.empty() && raw_page.integer(0, 0) != page.items.front().id) ||
+        size_t(tables) != scores.tables(s.coach, id).value().size())
+      throw std::runtime_error("dossier " + std::to_string(id) + ": the raw timeline or scores disagree");
+  }
+}
+
+void timeline_endpoint(benchmark::State& state) {
+  auto& s = setup();
+  Walk walk(s.ids);
+  for (auto _ : state) {
+    auto page = s.dossiers->contacts(s.coach, walk.next(), 20, 0);
+    if (!page.is_ok()) throw std::runtime_error("contacts: " + page.status().message());
+    benchmark::DoNotOptimize(page);
+  }
+}
+
+void timeline_raw(benchmark::State& state) {
+  auto& s = setup();
+  Walk walk(s.ids);
+  for (auto _ : state) {
+    auto c = s.store->pool().acquire();
+    auto r = c->query(
+        "SELECT c.id, c.version, c.contact_date, c.kind, c.status, c.initiative, c.note, c.author_id, "
+        "u.display_name, c.created_at, c.updated_at, COUNT(*) OVER () FROM contacts c "
+        "LEFT JOIN users u ON u.id = c.author_id WHERE c.jobseeker_id = ? ORDER BY c.contact_date DESC, c.id DESC "
+        "LIMIT 20",
+        {walk.next()});
+    for (size_t i = 0; i < r.size(); ++i) benchmark::DoNotOptimize(s.store->cipher().open(r.text(i, 6)));
+  }
+}
+
+void scores_endpoint(benchmark::State& state) {
+  auto& s = setup();
+  ScoreService scores(*s.store, *s.dossiers);
+  Walk walk(s.ids);
+  for (auto _ : state) {
+    auto all = scores.tables(s.coach, walk.next());
+    if (!all.is_ok()) throw std::runtime_error("score tables: " + all.status().message());
+    benchmark::DoNotOptimize(all);
+  }
+}
+
+void scores_raw(benchmark::State& state) {
+  auto& s = setup();
+  Walk walk(s.ids);
+  for (auto _ : state) {
+    auto c = s.store->pool().acquire();
+    auto r = c->query(
+        "SELECT id, taken_on, scorer, items, scores, created_at FROM score_tables WHERE jobseeker_id = ? "
+        "ORDER BY taken_on, id",
+        {walk.next()});
+    for (size_t i = 0; i < r.size(); ++i) benchmark::DoNotOptimize(s.store->cipher().open(r.text(i, 3)));
   }
 }
 
@@ -174,6 +245,10 @@ int run(int argc, char** argv) {
   const std::pair<const char*, Fn> benchmarks[] = {{"dossier/endpoint", dossier_endpoint},
                                                    {"dossier/no-audit", dossier_no_audit},
                                                    {"dossier/raw", dossier_raw},
+                                                   {"timeline/endpoint", timeline_endpoint},
+                                                   {"timeline/raw", timeline_raw},
+                                                   {"scores/endpoint", scores_endpoint},
+                                                   {"scores/raw", scores_raw},
                                                    {"caseload/endpoint", caseload_endpoint},
                                                    {"caseload/raw", caseload_raw}};
   for (auto [name, fn] : benchmarks)
