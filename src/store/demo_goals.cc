@@ -122,51 +122,41 @@ void write_goals(sql::Connection& c, demo::Random& r, const Person& p, const std
   }
   for (size_t idea : ideas) {
     const GoalIdea& g = kIdeas[idea];
-    std::vector<std::string> features;
+    // The agreement copies each goal with its actions as the service does
+    // (core to_json of Goal and GoalAction).
+    Goal goal{0, p.id, 1, g.text, g.track, g.domain, g.horizon, {}, {}};
     for (const auto& f : goal_features())
-      if (r.chance(0.6)) features.push_back(f);
-    const std::string status =
-        p.closed ? kGoalWhenClosed[r.weighted({60, 20, 20})] : kGoalWhileRunning[r.weighted({75, 20, 5})];
-    int64_t goal_id = c.query(
-                           "INSERT INTO goals (jobseeker_id, version, text, track, "
-                           "domain, horizon, features, "
-                           "status, created_by, created_at, updated_at) VALUES (?, 1, ?, "
-                           "?, ?, ?, ?, ?, ?, ?, ?) "
-                           "RETURNING id",
-                           {p.id, std::string(g.text), std::string(g.track), std::string(g.domain),
-                            std::string(g.horizon), json(features).dump(), status, p.coach, now, now})
-                          .integer(0, 0);
+      if (r.chance(0.6)) goal.features.push_back(f);
+    goal.status = p.closed ? kGoalWhenClosed[r.weighted({60, 20, 20})] : kGoalWhileRunning[r.weighted({75, 20, 5})];
+    goal.id = c.query("INSERT INTO goals (jobseeker_id, version, text, track, domain, horizon, features, status, "
+                      "created_by, created_at, updated_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                      {p.id, goal.text, goal.track, goal.domain, goal.horizon, json(goal.features).dump(), goal.status,
+                       p.coach, now, now})
+                  .integer(0, 0);
     ++sum.goals;
-    json goal = {{"id", goal_id},    {"jobseeker_id", p.id},    {"version", 1},         {"text", g.text},
-                 {"track", g.track}, {"domain", g.domain},      {"horizon", g.horizon}, {"features", features},
-                 {"status", status}, {"actions", json::array()}};
+    json copied = to_json(goal);
+    copied["actions"] = json::array();
     const int actions = 1 + int(r.weighted({50, 50}));
     for (int k = 0; k < actions; ++k) {
-      const std::string owner = r.chance(0.6) ? "jobseeker" : "coach";
-      const std::string due = plus(p.started, r.between(14, 120));
-      const std::string action_status = status == "reached"   ? "done"
-                                        : status == "dropped" ? "dropped"
-                                        : due < today         ? kActionPast[r.weighted({60, 25, 15})]
-                                                              : kActionAhead[r.weighted({70, 30})];
-      int64_t action_id = c.query(
-                               "INSERT INTO goal_actions (goal_id, jobseeker_id, version, "
-                               "text, owner, organisation_id, due_on, "
-                               "status, created_by, created_at, updated_at) VALUES (?, ?, "
-                               "1, ?, ?, NULL, ?, ?, ?, ?, ?) RETURNING id",
-                               {goal_id, p.id, std::string(g.actions[k]), owner, due, action_status, p.coach, now, now})
-                              .integer(0, 0);
+      GoalAction action;
+      action.goal_id = goal.id;
+      action.version = 1;
+      action.text = g.actions[k];
+      action.owner = r.chance(0.6) ? "jobseeker" : "coach";
+      action.due_on = plus(p.started, r.between(14, 120));
+      action.status = goal.status == "reached"   ? "done"
+                      : goal.status == "dropped" ? "dropped"
+                      : action.due_on < today    ? kActionPast[r.weighted({60, 25, 15})]
+                                                 : kActionAhead[r.weighted({70, 30})];
+      action.id = c.query("INSERT INTO goal_actions (goal_id, jobseeker_id, version, text, owner, organisation_id, "
+                          "due_on, status, created_by, created_at, updated_at) "
+                          "VALUES (?, ?, 1, ?, ?, NULL, ?, ?, ?, ?, ?) RETURNING id",
+                          {goal.id, p.id, action.text, action.owner, action.due_on, action.status, p.coach, now, now})
+                      .integer(0, 0);
       ++sum.actions;
-      goal["actions"].push_back({{"id", action_id},
-                                 {"goal_id", goal_id},
-                                 {"version", 1},
-                                 {"text", g.actions[k]},
-                                 {"owner", owner},
-                                 {"organisation_id", nullptr},
-                                 {"organisation_name", ""},
-                                 {"due_on", due},
-                                 {"status", action_status}});
+      copied["actions"].push_back(to_json(action));
     }
-    agreed.push_back(std::move(goal));
+    agreed.push_back(std::move(copied));
   }
   if (!r.chance(0.85)) return;
   const std::string drafted = at_most(plus(p.started, r.between(7, 30)), today);
