@@ -20,7 +20,7 @@ build: deps $(BUILD)/CMakeCache.txt
 run: build
 	@if [ ! -f "$(DB)" ]; then $(BUILD)/spiraal demo-data --db "$(DB)" --jobseekers $(DEMO_JOBSEEKERS); \
 	else echo "Using the existing $(DB). Demo logins: coach, coordinator, admin (password: spiraal-demo)"; fi
-	$(BUILD)/spiraal serve --db "$(DB)" --port $(PORT)
+	$(BUILD)/spiraal serve --db "$(DB)" --port $(PORT) --sms-outbox var/sms-outbox
 
 test: deps
 	@scripts/test-all.sh

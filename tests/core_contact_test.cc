@@ -79,21 +79,21 @@ TEST(Clock, CalendarDates_AreChecked) {
 }
 
 TEST(Access, CoachReadsOnlyAssignedDossiers) {
-  Principal coach{1, Role::kCoach, 1, "c", "C"};
+  Principal coach{1, Role::kCoach, 1, "c", "C", std::nullopt};
   EXPECT_TRUE(allowed(coach, Action::kReadDossier, Relation::kAssigned));
   EXPECT_FALSE(allowed(coach, Action::kReadDossier, Relation::kSameTeam));
   EXPECT_FALSE(allowed(coach, Action::kReadDossier, Relation::kNone));
 }
 
 TEST(Access, CoordinatorReadsTheTeamButWritesOnlyWhenAssigned) {
-  Principal coordinator{2, Role::kCoordinator, 1, "k", "K"};
+  Principal coordinator{2, Role::kCoordinator, 1, "k", "K", std::nullopt};
   EXPECT_TRUE(allowed(coordinator, Action::kReadDossier, Relation::kSameTeam));
   EXPECT_FALSE(allowed(coordinator, Action::kWriteDossier, Relation::kSameTeam));
   EXPECT_TRUE(allowed(coordinator, Action::kWriteDossier, Relation::kAssigned));
 }
 
 TEST(Access, AdminManagesUsersButReadsNoDossier) {
-  Principal admin{3, Role::kAdmin, std::nullopt, "a", "A"};
+  Principal admin{3, Role::kAdmin, std::nullopt, "a", "A", std::nullopt};
   EXPECT_TRUE(allowed(admin, Action::kManageUsers));
   for (auto r : {Relation::kNone, Relation::kSameTeam, Relation::kAssigned})
     EXPECT_FALSE(allowed(admin, Action::kReadDossier, r));
@@ -102,7 +102,7 @@ TEST(Access, AdminManagesUsersButReadsNoDossier) {
 
 TEST(Access, AnalystAndPartnerReadNoDossierYet) {
   for (auto role : {Role::kAnalyst, Role::kPartner}) {
-    Principal p{4, role, 1, "p", "P"};
+    Principal p{4, role, 1, "p", "P", std::nullopt};
     EXPECT_FALSE(allowed(p, Action::kReadDossier, Relation::kAssigned));
     EXPECT_FALSE(allowed(p, Action::kCreateJobseeker));
   }

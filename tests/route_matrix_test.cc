@@ -397,7 +397,7 @@ std::string concrete(std::string pattern, int64_t jobseeker, int64_t contact, in
       contact = ids.front();
       if (ids.size() > 1 && pattern.find("/remove") != std::string::npos) ids.erase(ids.begin());
     }
-  pattern = std::regex_replace(pattern, std::regex(R"(\(nl\|en\))"), "en");
+  pattern = std::regex_replace(pattern, std::regex(R"(\(nl\|en\|fr\))"), "en");
   const char* name = pattern.find("/instruments/") != std::string::npos ? "ecogram" : "welfare";
   pattern = std::regex_replace(pattern, std::regex(R"(\(\[a-z_\]\+\))"), name);
   std::string ids[] = {std::to_string(jobseeker), std::to_string(contact)};

@@ -13,7 +13,7 @@ namespace spiraal::cli {
 namespace {
 
 // The operator holds the database: the rights of an admin, audited as "cli".
-Principal operator_principal() { return {0, Role::kAdmin, std::nullopt, "cli", "cli"}; }
+Principal operator_principal() { return {0, Role::kAdmin, std::nullopt, "cli", "cli", std::nullopt}; }
 
 bool read_file(const std::string& path, std::string& out) {
   std::ifstream f(path, std::ios::binary);

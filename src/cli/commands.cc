@@ -51,6 +51,7 @@ int run_serve(const Options& o) {
   options.secure_cookies = !o.insecure_cookies;
   options.signals = o.signals;
   options.trusted_proxies = o.trusted_proxies;
+  options.sms_outbox_dir = o.sms_outbox;
   options.static_dir = o.static_dir.empty() ? SPIRAAL_DEFAULT_STATIC_DIR : o.static_dir;
   App app(*store, options);
   httplib::Server server;

@@ -43,6 +43,7 @@ struct Options {
   std::string out_file;       // export monitoring: where to write (stdout for CSV when empty)
   std::string region;         // team set; export monitoring: only this region
   std::vector<std::string> trusted_proxies;  // serve: reverse proxies whose X-Forwarded-For counts
+  std::string sms_outbox;                    // serve: directory for SMS texts (a gateway sends them)
   // (`organisation` above: team set, export monitoring: the guiding organisation)
 };
 

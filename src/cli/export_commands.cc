@@ -29,7 +29,7 @@ int run_export_monitoring(const Options& o) {
   auto store = open_store(o);
   if (!store) return 1;
   // The command line stands in for an analyst: the same rights, audited as "cli".
-  const Principal analyst{0, Role::kAnalyst, std::nullopt, "cli", "command line"};
+  const Principal analyst{0, Role::kAnalyst, std::nullopt, "cli", "command line", std::nullopt};
   auto indicators = MonitoringService(*store).indicators(analyst, filter.value());
   if (!indicators.is_ok()) {
     std::cerr << "spiraal: " << indicators.status().message() << "\n";

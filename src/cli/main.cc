@@ -45,6 +45,9 @@ int main(int argc, char** argv) {
   serve->add_option("--trusted-proxy", opts.trusted_proxies,
                     "Address of a reverse proxy (e.g. 127.0.0.1 for nginx on this host) whose X-Forwarded-For "
                     "names the client, for the log-in limit; repeat for several");
+  serve->add_option("--sms-outbox", opts.sms_outbox,
+                    "Directory where SMS texts (invitations to \"mijn traject\") are left as JSON files for an SMS "
+                    "gateway to send; without it, invitations are given in person only");
   serve->add_flag("--insecure-cookies", opts.insecure_cookies,
                   "Leave the Secure flag off cookies (plain-HTTP testing only)");
 

@@ -10,12 +10,14 @@ std::string_view to_string(Role r) {
     case Role::kAnalyst: return "analyst";
     case Role::kAdmin: return "admin";
     case Role::kToeleider: return "toeleider";
+    case Role::kJobseeker: return "jobseeker";
   }
   return "coach";
 }
 
 std::optional<Role> role_from_string(std::string_view s) {
-  for (Role r : {Role::kCoach, Role::kCoordinator, Role::kPartner, Role::kAnalyst, Role::kAdmin, Role::kToeleider})
+  for (Role r : {Role::kCoach, Role::kCoordinator, Role::kPartner, Role::kAnalyst, Role::kAdmin, Role::kToeleider,
+                 Role::kJobseeker})
     if (to_string(r) == s) return r;
   return std::nullopt;
 }
@@ -83,7 +85,14 @@ bool allowed(const Principal& p, Action a, Relation r) {
       // caseload; analysts get anonymised monitoring elsewhere.
       return p.role == Role::kCoordinator;
     case Action::kWriteDossier:
+    case Action::kInvite:
+    case Action::kMessage:
       return (p.role == Role::kCoach || p.role == Role::kCoordinator) && r == Relation::kAssigned;
+    case Action::kReadOwn:
+    case Action::kWriteOwn:
+      // The person's own trajectory, and no other: every professional route
+      // stays closed to a jobseeker account (tests/route_matrix_test.cc).
+      return p.role == Role::kJobseeker && r == Relation::kSelf;
   }
   return false;
 }

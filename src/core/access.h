@@ -9,8 +9,9 @@
 namespace spiraal {
 
 // kToeleider: an outreach worker of a partner organisation (seed 002), who
-// registers the people met before they reach any service.
-enum class Role { kCoach, kCoordinator, kPartner, kAnalyst, kAdmin, kToeleider };
+// registers the people met before they reach any service. kJobseeker: the
+// person themselves, in "mijn traject" (their own dossier only).
+enum class Role { kCoach, kCoordinator, kPartner, kAnalyst, kAdmin, kToeleider, kJobseeker };
 
 std::string_view to_string(Role r);
 std::optional<Role> role_from_string(std::string_view s);
@@ -22,6 +23,7 @@ struct Principal {
   std::optional<int64_t> team_id;
   std::string username;
   std::string display_name;
+  std::optional<int64_t> jobseeker_id;  // kJobseeker: the own dossier
 };
 
 // How the caller stands to one dossier.
@@ -31,6 +33,7 @@ enum class Relation {
   kAssigned,  // the caller is an assigned coach (anchor person)
   kBreakGlass,  // a coordinator's temporary access, with a reason, audited
   kConsented,   // a partner to whom the jobseeker consented a sharing
+  kSelf,        // the jobseeker's own dossier
 };
 
 enum class Action {
@@ -54,6 +57,10 @@ enum class Action {
   kManageGroups,     // run a group of one's team: members, sessions, attendance, themes
   kBundleSignals,    // count structural signals and bundle them into a beleidsnota (coordinators)
   kReadTeamDashboard,  // the team coordinator's teamoverzicht (own team: counts and links to its dossiers)
+  kReadOwn,    // the jobseeker reads their own trajectory in "mijn traject"
+  kWriteOwn,   // ... and adds to it: self-scores, own actions done, messages, withdrawing a consent
+  kInvite,     // invite the jobseeker to "mijn traject", revoke their devices (the assigned coach)
+  kMessage,    // read and write the messages with the jobseeker (the assigned coach)
 };
 
 // True when `p` may perform `a` on a dossier to which it stands in `r`

@@ -30,7 +30,7 @@ json score_json(const std::optional<int>& v) { return v ? json(*v) : json(nullpt
 std::vector<ScoreItem> default_score_items(const std::string& lang) {
   std::vector<ScoreItem> out;
   for (const auto& i : score_data()["items"])
-    out.push_back({i["code"], i["side"], i[lang == "en" ? "en" : "nl"]});
+    out.push_back({i["code"], i["side"], i.contains(lang) ? i[lang] : i["nl"]});
   return out;
 }
 
@@ -39,7 +39,7 @@ json to_json(const ScoreTable& t) {
   for (const auto& s : t.scores)
     scores[s.code] = {{"start", score_json(s.start)}, {"now", score_json(s.now)}, {"future", score_json(s.future)}};
   return {{"id", t.id},         {"jobseeker_id", t.jobseeker_id}, {"taken_on", t.taken_on},
-          {"scorer", t.scorer}, {"scores", scores},               {"created_at", t.created_at}};
+          {"scorer", t.scorer}, {"scores", scores},               {"created_at", t.created_at}, {"self_entered", t.self_entered}};
 }
 
 Result<ScoreTable> parse_score_table(const json& body, const std::vector<ScoreItem>& items, const std::string& today) {

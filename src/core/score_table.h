@@ -36,6 +36,7 @@ struct ScoreTable {
   std::string scorer;    // jobseeker | coach
   std::vector<ItemScore> scores;
   std::string created_at;
+  bool self_entered = false;  // filled in by the jobseeker themselves, in "mijn traject"
 };
 
 nlohmann::json to_json(const ScoreTable& t);

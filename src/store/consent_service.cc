@@ -36,7 +36,7 @@ std::vector<Consent> ConsentService::load(int64_t jobseeker_id) {
 }
 
 Result<std::vector<Consent>> ConsentService::list(const Principal& p, int64_t jobseeker_id) {
-  if (auto s = dossiers_.authorize(p, Action::kReadDossier, jobseeker_id, "consent.read"); !s.is_ok()) return s;
+  if (auto s = dossiers_.authorize(p, DossierService::read_action(p), jobseeker_id, "consent.read"); !s.is_ok()) return s;
   store_.audit(dossiers_.entry(p, "consent.read", jobseeker_id));
   return load(jobseeker_id);
 }
@@ -74,7 +74,7 @@ Result<Consent> ConsentService::record(const Principal& p, int64_t jobseeker_id,
 }
 
 Result<Consent> ConsentService::withdraw(const Principal& p, int64_t jobseeker_id, int64_t consent_id) {
-  if (auto s = dossiers_.authorize(p, Action::kWriteDossier, jobseeker_id, "consent.withdraw"); !s.is_ok()) return s;
+  if (auto s = dossiers_.authorize(p, DossierService::write_action(p), jobseeker_id, "consent.withdraw"); !s.is_ok()) return s;
   const std::string today = today_utc();
   bool changed = false;
   {
@@ -84,8 +84,19 @@ Result<Consent> ConsentService::withdraw(const Principal& p, int64_t jobseeker_i
                           "RETURNING id",
                           {today, consent_id, jobseeker_id})
                      .empty();
-      if (changed)
-        Store::append_audit(*c, dossiers_.entry(p, "consent.withdraw", jobseeker_id, std::to_string(consent_id)));
+      if (!changed) return;
+      Store::append_audit(*c, dossiers_.entry(p, "consent.withdraw", jobseeker_id, std::to_string(consent_id)));
+      // Withdrawn by the jobseeker in "mijn traject": the coach hears of it
+      // on the caseload, in the same transaction.
+      if (p.role == Role::kJobseeker) {
+        auto k = c->query("SELECT COALESCE(u.display_name, ''), k.purpose FROM consents k "
+                          "LEFT JOIN users u ON u.id = k.recipient_id WHERE k.id = ?",
+                          {consent_id});
+        std::string notice = k.text(0, 0) + " · " + store_.cipher().open(k.text(0, 1));
+        c->query("INSERT INTO portal_messages (jobseeker_id, from_jobseeker, author_id, kind, body, created_at) "
+                 "VALUES (?, 1, ?, 'consent_withdrawn', ?, ?)",
+                 {jobseeker_id, p.user_id, store_.cipher().seal(notice), now_utc()});
+      }
     });
   }
   for (auto& k : load(jobseeker_id))

@@ -29,6 +29,14 @@ AuditEntry DossierService::entry(const Principal& p, const char* action, int64_t
   return AuditEntry{p.user_id, p.username, action, id, std::move(detail)};
 }
 
+Action DossierService::read_action(const Principal& p) {
+  return p.role == Role::kJobseeker ? Action::kReadOwn : Action::kReadDossier;
+}
+
+Action DossierService::write_action(const Principal& p) {
+  return p.role == Role::kJobseeker ? Action::kWriteOwn : Action::kWriteDossier;
+}
+
 Status DossierService::authorize(const Principal& p, Action a, int64_t id, const char* what) {
   Relation r = store_.relation(p, id);
   if (allowed(p, a, r)) return Status::ok();
@@ -48,7 +56,7 @@ Result<Jobseeker> DossierService::create(const Principal& p, const nlohmann::jso
 }
 
 Result<Jobseeker> DossierService::read(const Principal& p, int64_t id) {
-  if (auto s = authorize(p, Action::kReadDossier, id, "dossier.read"); !s.is_ok()) return s;
+  if (auto s = authorize(p, read_action(p), id, "dossier.read"); !s.is_ok()) return s;
   auto j = store_.jobseeker(id);
   if (j.is_ok()) store_.audit(entry(p, "dossier.read", id));
   return j;
@@ -82,7 +90,7 @@ Result<std::vector<User>> DossierService::coaches(const Principal& p, int64_t id
 }
 
 Result<std::vector<AuditRecord>> DossierService::access_log(const Principal& p, int64_t id) {
-  if (auto s = authorize(p, Action::kReadDossier, id, "dossier.access_log"); !s.is_ok()) return s;
+  if (auto s = authorize(p, read_action(p), id, "dossier.access_log"); !s.is_ok()) return s;
   return store_.audit_for(id);
 }
 

@@ -47,6 +47,13 @@ class DossierService {
   // An audit record of `p` doing `action` on dossier `id`.
   AuditEntry entry(const Principal& p, const char* action, int64_t id, std::string detail = {}) const;
 
+  // What a read or a write of a dossier part asks of `p`: the jobseeker's
+  // own account reads and adds to their own trajectory (kReadOwn,
+  // kWriteOwn) through the parts "mijn traject" shows; everyone else needs
+  // kReadDossier or kWriteDossier.
+  static Action read_action(const Principal& p);
+  static Action write_action(const Principal& p);
+
  private:
 
   Store& store_;

@@ -68,7 +68,7 @@ std::vector<GoalWithActions> GoalService::load_goals(int64_t jobseeker_id) {
 }
 
 Result<std::vector<GoalWithActions>> GoalService::goals(const Principal& p, int64_t id) {
-  if (auto s = dossiers_.authorize(p, Action::kReadDossier, id, "goals.read"); !s.is_ok()) return s;
+  if (auto s = dossiers_.authorize(p, DossierService::read_action(p), id, "goals.read"); !s.is_ok()) return s;
   store_.audit(dossiers_.entry(p, "goals.read", id));
   return load_goals(id);
 }
@@ -144,9 +144,14 @@ Result<GoalAction> GoalService::add_action(const Principal& p, int64_t id, int64
 }
 
 Result<GoalAction> GoalService::update_action(const Principal& p, int64_t id, int64_t action_id, const json& body) {
-  if (auto s = dossiers_.authorize(p, Action::kWriteDossier, id, "action.update"); !s.is_ok()) return s;
+  if (auto s = dossiers_.authorize(p, DossierService::write_action(p), id, "action.update"); !s.is_ok()) return s;
   auto version = expected_version(body);
   if (!version.is_ok()) return version.status();
+  // The jobseeker moves the status of their own actions, nothing else.
+  const bool self = p.role == Role::kJobseeker;
+  if (self)
+    for (const auto& [k, _] : body.items())
+      if (k != "version" && k != "status") return Status::invalid_field(k, "unknown_field");
   auto c = store_.pool().acquire();
   auto r = c->query(std::string("SELECT ") + kActionColumns +
                         " FROM goal_actions a LEFT JOIN organisations o ON o.id = a.organisation_id "
@@ -154,6 +159,7 @@ Result<GoalAction> GoalService::update_action(const Principal& p, int64_t id, in
                     {action_id, id});
   if (r.empty()) return Status::not_found();
   GoalAction a = action_from_row(r, 0, store_.cipher());
+  if (self && a.owner != "jobseeker") return Status::forbidden();
   FieldErrors errors = apply_action(a, body, false);
   if (a.organisation_id && body.contains("organisation_id")) {
     auto o = c->query("SELECT name FROM organisations WHERE id = ?", {*a.organisation_id});
@@ -297,7 +303,7 @@ std::vector<Agreement> GoalService::load_agreements(int64_t id) {
 }
 
 Result<std::vector<Agreement>> GoalService::agreements(const Principal& p, int64_t id) {
-  if (auto s = dossiers_.authorize(p, Action::kReadDossier, id, "agreements.read"); !s.is_ok()) return s;
+  if (auto s = dossiers_.authorize(p, DossierService::read_action(p), id, "agreements.read"); !s.is_ok()) return s;
   store_.audit(dossiers_.entry(p, "agreements.read", id));
   return load_agreements(id);
 }

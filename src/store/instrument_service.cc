@@ -25,7 +25,7 @@ json to_json(const InstrumentVersion& v) {
 Result<std::vector<InstrumentVersion>> InstrumentService::versions(const Principal& p, int64_t jobseeker_id,
                                                                    const std::string& name) {
   if (!known(name)) return Status::not_found();
-  if (auto s = dossiers_.authorize(p, Action::kReadDossier, jobseeker_id, "instrument.read"); !s.is_ok()) return s;
+  if (auto s = dossiers_.authorize(p, DossierService::read_action(p), jobseeker_id, "instrument.read"); !s.is_ok()) return s;
   std::vector<InstrumentVersion> out;
   {
     auto c = store_.pool().acquire();

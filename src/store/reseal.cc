@@ -39,6 +39,8 @@ const std::vector<SealedColumn>& sealed_columns() {
       {"group_sessions", "id", nullptr, "report"},
       {"group_themes", "id", nullptr, "text"},
       {"structural_signals", "id", nullptr, "description"},
+      {"portal_messages", "id", nullptr, "body"},
+      {"portal_invitations", "id", nullptr, "phone"},
   };
   return columns;
 }

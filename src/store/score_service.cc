@@ -29,7 +29,7 @@ ItemSet ScoreService::load_item_set(sql::Connection& c, int64_t jobseeker_id, co
 }
 
 Result<ItemSet> ScoreService::item_set(const Principal& p, int64_t jobseeker_id, const std::string& lang) {
-  if (auto s = dossiers_.authorize(p, Action::kReadDossier, jobseeker_id, "scores.read"); !s.is_ok()) return s;
+  if (auto s = dossiers_.authorize(p, DossierService::read_action(p), jobseeker_id, "scores.read"); !s.is_ok()) return s;
   auto c = store_.pool().acquire();
   return load_item_set(*c, jobseeker_id, lang);
 }
@@ -65,13 +65,14 @@ Result<ItemSet> ScoreService::save_item_set(const Principal& p, int64_t jobseeke
 }
 
 Result<std::vector<StoredScoreTable>> ScoreService::tables(const Principal& p, int64_t jobseeker_id) {
-  if (auto s = dossiers_.authorize(p, Action::kReadDossier, jobseeker_id, "scores.read"); !s.is_ok()) return s;
+  if (auto s = dossiers_.authorize(p, DossierService::read_action(p), jobseeker_id, "scores.read"); !s.is_ok()) return s;
   std::vector<StoredScoreTable> out;
   {
     auto c = store_.pool().acquire();
     auto r = c->query(
-        "SELECT id, taken_on, scorer, items, scores, created_at FROM score_tables WHERE jobseeker_id = ? "
-        "ORDER BY taken_on, id",
+        "SELECT id, taken_on, scorer, items, scores, created_at, "
+        "EXISTS (SELECT 1 FROM users u WHERE u.id = score_tables.created_by AND u.role = 'jobseeker') "
+        "FROM score_tables WHERE jobseeker_id = ? ORDER BY taken_on, id",
         {jobseeker_id});
     for (size_t i = 0; i < r.size(); ++i) {
       auto items = items_from_json(json::parse(store_.cipher().open(r.text(i, 3))));
@@ -82,6 +83,7 @@ Result<std::vector<StoredScoreTable>> ScoreService::tables(const Principal& p, i
       s.table.id = r.integer(i, 0);
       s.table.jobseeker_id = jobseeker_id;
       s.table.created_at = r.text(i, 5);
+      s.table.self_entered = r.text(i, 6) == "1" || r.text(i, 6) == "t";
       out.push_back(std::move(s));
     }
   }
@@ -91,14 +93,18 @@ Result<std::vector<StoredScoreTable>> ScoreService::tables(const Principal& p, i
 
 Result<StoredScoreTable> ScoreService::add_table(const Principal& p, int64_t jobseeker_id, const json& body,
                                                  const std::string& lang) {
-  if (auto s = dossiers_.authorize(p, Action::kWriteDossier, jobseeker_id, "scores.add"); !s.is_ok()) return s;
+  if (auto s = dossiers_.authorize(p, DossierService::write_action(p), jobseeker_id, "scores.add"); !s.is_ok())
+    return s;
   auto c = store_.pool().acquire();
   ItemSet set = load_item_set(*c, jobseeker_id, lang);
   auto t = parse_score_table(body, set.items, today_utc());
   if (!t.is_ok()) return t.status();
+  // In "mijn traject" the jobseeker scores as themselves only.
+  if (p.role == Role::kJobseeker && t.value().scorer != "jobseeker") return Status::invalid_field("scorer", "choice");
   StoredScoreTable s{t.value(), set.items};
   s.table.jobseeker_id = jobseeker_id;
   s.table.created_at = now_utc();
+  s.table.self_entered = p.role == Role::kJobseeker;
   json scores = to_json(s.table)["scores"];
   sql::in_transaction(*c, [&] {
     s.table.id = c->query(

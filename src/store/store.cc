@@ -132,6 +132,8 @@ Relation Store::relation(const Principal& p, int64_t jobseeker_id) {
       "FROM jobseekers j WHERE j.id = ?",
       {p.user_id, jobseeker_id});
   if (r.empty()) return Relation::kNone;
+  // A jobseeker's account reaches their own dossier and nothing else.
+  if (p.role == Role::kJobseeker) return p.jobseeker_id == jobseeker_id ? Relation::kSelf : Relation::kNone;
   const std::string today = today_utc();
   // A partner stands to a dossier only through a consent in force, whatever
   // team the account was filed under.

@@ -38,8 +38,9 @@ struct User {
   bool active = true;
   std::string password_hash;
   std::string created_at;
+  std::optional<int64_t> jobseeker_id;  // a jobseeker's own account: their dossier
 
-  Principal principal() const { return {id, role, team_id, username, display_name}; }
+  Principal principal() const { return {id, role, team_id, username, display_name, jobseeker_id}; }
 };
 
 struct NewUser {
@@ -56,6 +57,7 @@ struct Session {
   std::string csrf_token;
   std::string expires_at;
   std::string last_seen_at;  // read only
+  std::optional<int64_t> device_id;  // a jobseeker's session: ends when the device is revoked
 };
 
 // One line of the audit log. Written for every read and write of a dossier.

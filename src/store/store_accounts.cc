@@ -71,7 +71,7 @@ std::optional<User> Store::user_by_id(int64_t id) {
 std::vector<User> Store::list_users() {
   auto c = pool_->acquire();
   auto r = c->query(std::string("SELECT ") + kUserColumns +
-                    " FROM users u LEFT JOIN teams t ON t.id = u.team_id ORDER BY u.username");
+                    " FROM users u LEFT JOIN teams t ON t.id = u.team_id WHERE u.role <> 'jobseeker' ORDER BY u.username");
   std::vector<User> out;
   for (size_t i = 0; i < r.size(); ++i) out.push_back(user_from_row(r, i));
   return out;
@@ -106,8 +106,9 @@ Status Store::create_session(const Session& s) {
   auto c = pool_->acquire();
   sql::in_transaction(*c, [&] {
     c->query("DELETE FROM sessions WHERE expires_at < ?", {now_utc()});
-    c->query("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-             {s.token_hash, s.user_id, s.csrf_token, now_utc(), s.expires_at});
+    c->query("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, device_id) "
+             "VALUES (?, ?, ?, ?, ?, ?)",
+             {s.token_hash, s.user_id, s.csrf_token, now_utc(), s.expires_at, opt_param(s.device_id)});
   });
   return Status::ok();
 }
@@ -138,7 +139,7 @@ std::optional<std::pair<Session, User>> Store::session(const std::string& token_
                                                       const std::string& idle_cutoff) {
   auto c = pool_->acquire();
   auto r = c->query(std::string("SELECT s.csrf_token, s.expires_at, ") + kUserColumns +
-                        ", COALESCE(s.last_seen_at, s.created_at) FROM sessions s JOIN users u ON u.id = s.user_id "
+                        ", COALESCE(s.last_seen_at, s.created_at), s.device_id FROM sessions s JOIN users u ON u.id = s.user_id "
                         "LEFT JOIN teams t ON t.id = u.team_id "
                         "WHERE s.token_hash = ? AND s.expires_at > ? AND COALESCE(s.last_seen_at, s.created_at) > ? "
                         "AND u.active = 1",
@@ -147,11 +148,11 @@ std::optional<std::pair<Session, User>> Store::session(const std::string& token_
   // user_from_row reads from column 0: re-base by copying the tail.
   sql::Rows user_rows;
   std::vector<std::optional<std::string>> cells;
-  for (size_t col = 2; col < 11; ++col)
+  for (size_t col = 2; col < 12; ++col)
     cells.push_back(r.is_null(0, col) ? std::nullopt : std::optional<std::string>(r.text(0, col)));
   user_rows.add_row(std::move(cells));
   User u = user_from_row(user_rows, 0);
-  return std::make_pair(Session{token_hash, u.id, r.text(0, 0), r.text(0, 1), r.text(0, 11)}, u);
+  return std::make_pair(Session{token_hash, u.id, r.text(0, 0), r.text(0, 1), r.text(0, 12), r.opt_integer(0, 13)}, u);
 }
 
 void Store::touch_session(const std::string& token_hash, const std::string& now) {

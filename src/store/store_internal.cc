@@ -8,7 +8,7 @@ using sql::Param;
 
 const char* const kUserColumns =
     "u.id, u.username, u.display_name, u.role, u.team_id, COALESCE(t.name, ''), u.active, u.password_hash, "
-    "u.created_at";
+    "u.created_at, u.jobseeker_id";
 
 User user_from_row(const sql::Rows& r, size_t i) {
   User u;
@@ -21,6 +21,7 @@ User user_from_row(const sql::Rows& r, size_t i) {
   u.active = r.integer(i, 6) != 0;
   u.password_hash = r.text(i, 7);
   u.created_at = r.text(i, 8);
+  u.jobseeker_id = r.opt_integer(i, 9);
   return u;
 }
 

@@ -24,6 +24,12 @@ const std::vector<SubjectTable>& subject_tables() {
        {"id", "version", "toeleider_id", "organisation_id", "phase", "segment", "segment_on", "channel", "find_place",
         "referred_by", "region", "first_contact_on", "history_shared_on", "content", "created_at", "updated_at"},
        {"content"}},
+      // "Mijn traject": messages, devices and invitation codes (digests).
+      {"portal_messages", "jobseeker_id", {"id", "from_jobseeker", "author_id", "kind", "body", "created_at", "read_at"}, {}},
+      {"portal_devices", "jobseeker_id",
+       {"id", "user_id", "label", "created_at", "last_used_at", "revoked_at", "revoked_by"}, {}},
+      {"portal_invitations", "jobseeker_id",
+       {"id", "channel", "phone", "consent_on", "created_by", "created_at", "expires_at", "used_at"}, {}},
       {"contact_feedback", "jobseeker_id",
        {"id", "contact_id", "rating", "text", "channel", "recorded_by", "created_at"}, {}},
       {"counsellor_requests", "jobseeker_id",
@@ -166,6 +172,12 @@ Result<Tombstone> erase_subject(Store& store, int64_t id, const AuditEntry& audi
     t.contacts = count(*c, "contacts", id);
     t.crises = count(*c, "crises", id);
     t.moves = count(*c, "spiral_moves", id);
+    // The person's own account ("mijn traject") stays as an empty, closed
+    // row: the records it wrote point at it.
+    c->query("DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE jobseeker_id = ?)", {id});
+    c->query("UPDATE users SET jobseeker_id = NULL, active = 0, display_name = '', password_hash = '', "
+             "username = 'erased.' || CAST(id AS TEXT) WHERE jobseeker_id = ?",
+             {id});
     for (const auto& table : subject_tables())
       c->query(std::string("DELETE FROM ") + table.table + " WHERE " + table.person_column + " = ?", {id});
     c->query(

@@ -122,7 +122,7 @@ Result<Screening> TrajectoryService::decide(const Principal& p, int64_t jobseeke
 }
 
 Result<TrajectoryView> TrajectoryService::trajectory(const Principal& p, int64_t jobseeker_id) {
-  if (auto s = dossiers_.authorize(p, Action::kReadDossier, jobseeker_id, "trajectory.read"); !s.is_ok()) return s;
+  if (auto s = dossiers_.authorize(p, DossierService::read_action(p), jobseeker_id, "trajectory.read"); !s.is_ok()) return s;
   TrajectoryView v;
   v.trajectory = data_.trajectory(jobseeker_id);
   v.moves = data_.moves(jobseeker_id);

@@ -106,6 +106,8 @@ App::App(Store& store, AppOptions options)
       voice_(store, dossiers_),
       groups_(store, dossiers_),
       structural_signals_(store, dossiers_),
+      sms_(options_.sms_outbox_dir.empty() ? nullptr : std::make_unique<DirectorySmsOutbox>(options_.sms_outbox_dir)),
+      portal_(store, dossiers_, sms_.get()),
       auth_(store, options_.secure_cookies) {
   add_api_routes();
   add_spiral_api_routes();
@@ -134,6 +136,8 @@ App::App(Store& store, AppOptions options)
   add_group_pages();
   add_structural_signal_routes();
   add_structural_signal_pages();
+  add_portal_routes();
+  add_portal_pages();
   add_page_routes();
   add_dossier_pages();
   add_admin_routes();
@@ -209,8 +213,11 @@ void App::dispatch(const Route& route, const httplib::Request& req, httplib::Res
 
   if (route.access != Access::kPublic && !c.who) {
     if (c.api) return fail(c, Status::unauthenticated());
+    if (route.access == Access::kPortal) return redirect(c, "/mijn/login");
     return redirect(c, "/login?next=" + url_encode(req.path));
   }
+  // "Mijn traject" is the jobseeker's; a professional account has its own pages.
+  if (route.access == Access::kPortal && c.who->role != Role::kJobseeker) return fail(c, Status::forbidden());
   std::optional<Action> action;
   if (route.access == Access::kCaseload) action = Action::kListCaseload;
   if (route.access == Access::kCreate) action = Action::kCreateJobseeker;
@@ -246,7 +253,7 @@ void App::fail(Ctx& c, const Status& s) const {
     if (!s.fields().empty()) body["fields"] = Catalogs::get().describe_all(c.lang, s.fields());
     return send_json(c, status, body);
   }
-  nlohmann::json model = base_model(c);
+  nlohmann::json model = c.req.path.starts_with("/mijn") ? portal_model(c, "") : base_model(c);
   model["message"] = c.t("error." + key);
   model["status"] = status;
   for (const auto& f : s.fields()) model["fields"].push_back(Catalogs::get().describe(c.lang, f));

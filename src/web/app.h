@@ -21,6 +21,7 @@
 #include "store/network_service.h"
 #include "store/team_dashboard_service.h"
 #include "store/outreach_service.h"
+#include "store/portal_service.h"
 #include "store/integrated_report_service.h"
 #include "store/monitoring_service.h"
 #include "store/track_service.h"
@@ -46,6 +47,7 @@ struct AppOptions {
   int keep_alive_seconds = 5;             // idle keep-alive connections are closed
   SignalSettings signals;                 // thresholds of the caseload signals
   std::vector<std::string> trusted_proxies;  // reverse proxies whose X-Forwarded-For is believed
+  std::string sms_outbox_dir;             // where SMS texts are left for a gateway; "" = no SMS invitations
 };
 
 // What a route needs before its handler runs. Dossier-level checks
@@ -57,6 +59,7 @@ enum class Access {
   kCreate,         // allowed(kCreateJobseeker)
   kDossier,        // any logged-in user; the service checks the relationship
   kManageUsers,    // allowed(kManageUsers)
+  kPortal,         // a jobseeker in "mijn traject"; nobody logged in is sent to /mijn/login
 };
 
 // One request as the handlers see it.
@@ -142,6 +145,12 @@ class App {
   void add_group_pages();
   void add_structural_signal_routes();
   void add_structural_signal_pages();
+  void add_portal_routes();
+  void add_portal_pages();
+  // The printable trajectory agreement, for the coach and for the jobseeker.
+  void print_agreement(Ctx& c, int64_t jobseeker_id, int64_t agreement_id);
+  // The page model of "mijn traject" (web/templates/portal_layout.mustache).
+  nlohmann::json portal_model(const Ctx& c, const std::string& here) const;
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
 
   Store& store_;
@@ -167,6 +176,8 @@ class App {
   VoiceService voice_;
   GroupService groups_;
   StructuralSignalService structural_signals_;
+  std::unique_ptr<SmsOutbox> sms_;
+  PortalService portal_;
   Auth auth_;
   std::vector<Route> routes_;
 };

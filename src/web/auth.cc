@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include "core/clock.h"
+#include "core/portal.h"
 #include "core/secrets.h"
 #include "core/text.h"
 
@@ -71,16 +72,22 @@ Result<Auth::LoggedIn> Auth::login(const std::string& username, const std::strin
   // Verify against a fixed hash for unknown users too, so timing does not
   // reveal which usernames exist.
   static const std::string dummy = hash_password("not-a-real-password").value_or("");
-  bool ok = verify_password(password, user ? user->password_hash : dummy) && user && user->active;
+  // A jobseeker logs in on their own device only (PortalService::unlock).
+  bool ok = verify_password(password, user ? user->password_hash : dummy) && user && user->active &&
+            user->role != Role::kJobseeker;
   if (!ok) {
     limiter_.failed(username, client);
     return Status::unauthenticated();
   }
   limiter_.succeeded(username);
+  return LoggedIn{open_session(*user), *user};
+}
+
+std::string Auth::open_session(const User& user, std::optional<int64_t> device_id) {
   std::string token = random_token();
   std::string expires = utc_timestamp(std::chrono::system_clock::now() + kSessionLifetime);
-  store_.create_session(Session{sha256_hex(token), user->id, random_token(16), expires, {}});
-  return LoggedIn{token, *user};
+  store_.create_session(Session{sha256_hex(token), user.id, random_token(16), expires, {}, device_id});
+  return token;
 }
 
 void Auth::logout(const Caller& caller) {
@@ -95,6 +102,11 @@ std::string Auth::session_cookie(const std::string& token) const {
 std::string Auth::clear_session_cookie() const {
   return std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0" +
          (secure_cookies_ ? "; Secure" : "");
+}
+
+std::string Auth::device_cookie(const std::string& token) const {
+  return std::string(kDeviceCookie) + "=" + token + "; Path=/mijn; HttpOnly; SameSite=Lax; Max-Age=" +
+         std::to_string(kDeviceDays * 86400) + (secure_cookies_ ? "; Secure" : "");
 }
 
 std::string Auth::language_cookie(const std::string& lang) const {

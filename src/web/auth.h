@@ -13,6 +13,8 @@ namespace spiraal {
 
 inline constexpr const char* kSessionCookie = "spiraal_session";
 inline constexpr const char* kLanguageCookie = "spiraal_lang";
+// A jobseeker's device ("mijn traject"): a long-lived secret the PIN unlocks.
+inline constexpr const char* kDeviceCookie = "spiraal_device";
 
 // Refuses further log-in attempts for a username or a client address after
 // too many failures within a window, whatever the password. The counts are
@@ -57,11 +59,16 @@ class Auth {
   // username or password (indistinguishable), kTooManyRequests when limited.
   Result<LoggedIn> login(const std::string& username, const std::string& password, const std::string& client);
   void logout(const Caller& caller);
+  // Opens a session for a user already verified (a jobseeker's unlocked
+  // device, see PortalService); returns the token for the cookie.
+  std::string open_session(const User& user, std::optional<int64_t> device_id = std::nullopt);
+  LoginLimiter& limiter() { return limiter_; }
 
   // Set-Cookie values.
   std::string session_cookie(const std::string& token) const;
   std::string clear_session_cookie() const;
   std::string language_cookie(const std::string& lang) const;
+  std::string device_cookie(const std::string& token) const;
 
   // A session ends 12 hours after log-in (absolute) or after 30 minutes
   // without a request (idle), whichever comes first. Uses are recorded at

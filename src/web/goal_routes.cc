@@ -265,12 +265,16 @@ void App::add_goal_routes() {
         if (a.status().code() != Code::kInvalid) return fail(c, a.status());
         agreements_page(c, field_messages(c, a.status().fields()), 422);
       });
-  add("GET", R"(/jobseekers/(\d+)/agreements/(\d+)/print)", "agreements.print", Access::kDossier, [this](Ctx& c) {
-    auto j = dossiers_.read(*c.who, c.path_id());
+  add("GET", R"(/jobseekers/(\d+)/agreements/(\d+)/print)", "agreements.print", Access::kDossier,
+      [this](Ctx& c) { print_agreement(c, c.path_id(), c.path_id(2)); });
+}
+
+void App::print_agreement(Ctx& c, int64_t id, int64_t agreement_id) {
+    auto j = dossiers_.read(*c.who, id);
     if (!j.is_ok()) return fail(c, j.status());
-    auto versions = goals_.agreements(*c.who, c.path_id());
+    auto versions = goals_.agreements(*c.who, id);
     if (!versions.is_ok()) return fail(c, versions.status());
-    auto it = std::find_if(versions->begin(), versions->end(), [&](const Agreement& a) { return a.id == c.path_id(2); });
+    auto it = std::find_if(versions->begin(), versions->end(), [&](const Agreement& a) { return a.id == agreement_id; });
     if (it == versions->end()) return fail(c, Status::not_found());
     json m = base_model(c);
     m["title"] = c.t("agreement.title");
@@ -282,7 +286,6 @@ void App::add_goal_routes() {
     a["signed"] = !it->signed_on.empty();
     m["agreement"] = a;
     html(c, 200, "agreement_print", m);
-  });
 }
 
 }  // namespace spiraal

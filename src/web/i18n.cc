@@ -8,10 +8,15 @@ namespace spiraal {
 Catalogs::Catalogs() {
   // web/i18n/<lang>.json holds the shared messages; web/i18n/<topic>.<lang>.json
   // the messages of one part of the product. They are merged per language.
-  for (const std::string lang : {"nl", "en"}) {
-    auto main = embedded_file("web/i18n/" + lang + ".json");
+  // French serves the jobseeker's own pages ("mijn traject", *.fr.json);
+  // the professional pages it has no message for read in English.
+  for (const std::string lang : {"nl", "en", "fr"}) {
+    auto main = embedded_file("web/i18n/" + (lang == "fr" ? std::string("en") : lang) + ".json");
     if (!main) throw std::logic_error("missing message catalog " + lang);
     nlohmann::json catalog = nlohmann::json::parse(*main);
+    if (lang == "fr")
+      for (const auto& [path, text] : embedded_files())
+        if (path.starts_with("web/i18n/") && path.ends_with(".en.json")) catalog.merge_patch(nlohmann::json::parse(text));
     for (const auto& [path, text] : embedded_files())
       if (path.starts_with("web/i18n/") && path.ends_with("." + lang + ".json"))
         catalog.merge_patch(nlohmann::json::parse(text));

@@ -30,6 +30,7 @@ void App::add_page_routes() {
 
   add("GET", "/", "home", Access::kPublic, [this](Ctx& c) {
     if (!c.who) return redirect(c, "/login");
+    if (c.who->role == Role::kJobseeker) return redirect(c, "/mijn");
     if (allowed(*c.who, Action::kListCaseload)) return redirect(c, "/caseload");
     if (allowed(*c.who, Action::kManageUsers)) return redirect(c, "/admin/users");
     if (allowed(*c.who, Action::kOutreach)) return redirect(c, "/outreach");
@@ -61,10 +62,10 @@ void App::add_page_routes() {
   add("POST", "/logout", "logout", Access::kAuthenticated, [this](Ctx& c) {
     auth_.logout(c.caller);
     c.res.set_header("Set-Cookie", auth_.clear_session_cookie());
-    redirect(c, "/login");
+    redirect(c, c.who->role == Role::kJobseeker ? "/mijn/login" : "/login");
   });
 
-  add("GET", "/lang/(nl|en)", "language", Access::kPublic, [this](Ctx& c) {
+  add("GET", "/lang/(nl|en|fr)", "language", Access::kPublic, [this](Ctx& c) {
     c.res.set_header("Set-Cookie", auth_.language_cookie(c.req.matches[1]));
     redirect(c, safe_next(c.req.get_param_value("next")));
   });

@@ -171,7 +171,9 @@ std::string Views::fragment(const std::string& name, const nlohmann::json& model
 std::string Views::page(const std::string& name, const nlohmann::json& model) const {
   mstch::map root = map_of(model);
   root["body"] = render(find(name), root, model);
-  return render(find("layout"), root, model);
+  auto layout = model.find("layout");
+  return render(find(layout != model.end() && layout->is_string() ? layout->get<std::string>() : "layout"), root,
+                model);
 }
 
 }  // namespace spiraal

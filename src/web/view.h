@@ -23,7 +23,8 @@ class Views {
   // Renders template `name` (without extension) with `model`, then wraps it
   // in the layout. Every template can be used as a partial ({{> name}}).
   // The messages (`{{t.key}}`) come in the model's "lang" unless the model
-  // brings its own "t".
+  // brings its own "t". A model's "layout" names another layout than
+  // "layout" (the jobseeker's pages use "portal_layout").
   std::string page(const std::string& name, const nlohmann::json& model) const;
   // Renders one template without the layout (htmx fragments, tests).
   std::string fragment(const std::string& name, const nlohmann::json& model) const;
