@@ -83,8 +83,9 @@ TEST(Cookies, FindsTheNamedCookieOnly) {
 
 TEST(Language, AcceptLanguagePicksASupportedLanguage) {
   EXPECT_EQ(language_from_accept("en-GB,en;q=0.8"), "en");
-  EXPECT_EQ(language_from_accept("fr, en"), "en");
-  EXPECT_EQ(language_from_accept("fr"), "nl");
+  EXPECT_EQ(language_from_accept("de, en"), "en");
+  EXPECT_EQ(language_from_accept("de"), "nl");
+  EXPECT_EQ(language_from_accept("fr-BE, nl"), "fr");  // "mijn traject" speaks French too
   EXPECT_EQ(language_from_accept(""), "nl");
 }
 

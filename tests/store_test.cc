@@ -179,8 +179,8 @@ TEST_P(StoreTest, DuplicateUsername_IsAFieldError) {
 
 TEST_P(StoreTest, Sessions_ExpireWhenOldOrIdleAndCanBeDeleted) {
   const std::string long_ago = "2000-01-01T00:00:00Z";
-  ASSERT_TRUE(store().create_session({"live", coach_.user.id, "csrf1", "2999-01-01T00:00:00Z", {}}).is_ok());
-  ASSERT_TRUE(store().create_session({"dead", coach_.user.id, "csrf2", long_ago, {}}).is_ok());
+  ASSERT_TRUE(store().create_session({"live", coach_.user.id, "csrf1", "2999-01-01T00:00:00Z", {}, std::nullopt}).is_ok());
+  ASSERT_TRUE(store().create_session({"dead", coach_.user.id, "csrf2", long_ago, {}, std::nullopt}).is_ok());
   EXPECT_TRUE(store().session("live", now_utc(), long_ago).has_value());
   EXPECT_EQ(store().session("live", now_utc(), long_ago)->second.username, "coach.a");
   EXPECT_FALSE(store().session("dead", now_utc(), long_ago).has_value());

@@ -60,6 +60,13 @@ TestUser add_user(Store& store, const std::string& username, Role role, const st
   return {user.value(), token};
 }
 
+TestUser add_jobseeker_account(Store& store, int64_t jobseeker_id, const std::string& password) {
+  TestUser t = add_user(store, "mijn." + std::to_string(jobseeker_id), Role::kJobseeker, "", password);
+  store.pool().acquire()->query("UPDATE users SET jobseeker_id = ? WHERE id = ?", {jobseeker_id, t.user.id});
+  t.user = *store.user_by_id(t.user.id);
+  return t;
+}
+
 TestServer::TestServer(Store& store, AppOptions options) : app_(store, std::move(options)) {
   app_.install(server_);
   port_ = server_.bind_to_any_port("127.0.0.1");

@@ -49,6 +49,9 @@ struct TestUser {
 };
 TestUser add_user(Store& store, const std::string& username, Role role, const std::string& team = "Team Test",
                   const std::string& password = "correct horse battery");
+// The jobseeker's own "mijn traject" account for dossier `jobseeker_id`,
+// with an API token (as PortalService::redeem makes it, without a device).
+TestUser add_jobseeker_account(Store& store, int64_t jobseeker_id, const std::string& password = "493817");
 
 // The App served on 127.0.0.1 at a free port for the lifetime of the object.
 class TestServer {

@@ -207,8 +207,11 @@ void App::dispatch(const Route& route, const httplib::Request& req, httplib::Res
   if (c.api)
     c.lang = req.has_param("lang") ? Catalogs::get().supported(req.get_param_value("lang"))
                                    : language_from_accept(req.get_header_value("Accept-Language"));
-  else
-    c.lang = Catalogs::get().supported(cookie_value(req.get_header_value("Cookie"), kLanguageCookie));
+  else if (std::string chosen = cookie_value(req.get_header_value("Cookie"), kLanguageCookie); !chosen.empty())
+    c.lang = Catalogs::get().supported(chosen);
+  else  // "mijn traject" follows the phone's language until one is chosen
+    c.lang = req.path.starts_with("/mijn") ? language_from_accept(req.get_header_value("Accept-Language"))
+                                            : Catalogs::kDefaultLanguage;
   if (c.caller.user) c.who = c.caller.user->principal();
 
   if (route.access != Access::kPublic && !c.who) {
@@ -216,8 +219,13 @@ void App::dispatch(const Route& route, const httplib::Request& req, httplib::Res
     if (route.access == Access::kPortal) return redirect(c, "/mijn/login");
     return redirect(c, "/login?next=" + url_encode(req.path));
   }
-  // "Mijn traject" is the jobseeker's; a professional account has its own pages.
+  // "Mijn traject" is the jobseeker's; a professional account has its own
+  // pages, and a jobseeker's account opens no professional page or API,
+  // not even on their own dossier (the services would allow a part).
   if (route.access == Access::kPortal && c.who->role != Role::kJobseeker) return fail(c, Status::forbidden());
+  if (route.access != Access::kPortal && route.access != Access::kPublic && c.who &&
+      c.who->role == Role::kJobseeker)
+    return fail(c, Status::not_found());
   std::optional<Action> action;
   if (route.access == Access::kCaseload) action = Action::kListCaseload;
   if (route.access == Access::kCreate) action = Action::kCreateJobseeker;
