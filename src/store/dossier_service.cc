@@ -113,6 +113,20 @@ Result<Page<CaseloadRow>> DossierService::caseload(const Principal& p, CaseloadQ
         !since.empty() && row.state != "closed")
       row.signals.push_back({"mdo_due", since});
   }
+  // Messages from "mijn traject" not read yet, over the whole caseload
+  // (few: they are read as they come), one query of a fixed shape.
+  if (!page.items.empty()) {
+    auto r = store_.pool().acquire()->query(
+        q.team_id ? "SELECT m.jobseeker_id, COUNT(*) FROM portal_messages m JOIN jobseekers j ON j.id = m.jobseeker_id "
+                    "WHERE j.team_id = ? AND m.from_jobseeker = 1 AND m.read_at IS NULL GROUP BY m.jobseeker_id"
+                  : "SELECT m.jobseeker_id, COUNT(*) FROM portal_messages m JOIN assignments a ON "
+                    "a.jobseeker_id = m.jobseeker_id WHERE a.user_id = ? AND m.from_jobseeker = 1 AND m.read_at IS NULL "
+                    "GROUP BY m.jobseeker_id",
+        {q.team_id ? *q.team_id : *q.coach_id});
+    for (size_t i = 0; i < r.size(); ++i)
+      for (auto& row : page.items)
+        if (row.id == r.integer(i, 0)) row.unread_messages = r.integer(i, 1);
+  }
   return page;
 }
 

@@ -100,6 +100,7 @@ struct CaseloadRow {
   std::string mdo_base_on, mdo_planned_on;
   int mdo_interval_days = kDefaultMdoIntervalDays;
   std::vector<Signal> signals;    // filled by DossierService
+  int64_t unread_messages = 0;    // from the jobseeker in "mijn traject", unread (DossierService)
 };
 
 template <typename T>

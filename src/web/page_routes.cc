@@ -85,7 +85,9 @@ void App::add_page_routes() {
                       {"age", age_in_years(r.birth_date, today)},
                       {"last_contact", r.last_contact_date.empty() ? c.t("caseload.never") : r.last_contact_date},
                       {"state", c.t("spiral." + r.state)},
-                      {"signals", signal_labels(c, r.signals)}});
+                      {"signals", signal_labels(c, r.signals)},
+                      {"unread", r.unread_messages},
+                      {"has_unread", r.unread_messages > 0}});
     const auto& query = q.value();
     model["q"] = query.search;
     model["rows"] = rows;

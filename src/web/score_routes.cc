@@ -55,7 +55,8 @@ json scores_model(const Ctx& c, const App& app, const Jobseeker& j, const ItemSe
   json snapshots = json::array();
   for (const auto& t : all)
     snapshots.push_back({{"id", t.table.id},
-                         {"label", t.table.taken_on + " · " + c.t("scores.scorer." + t.table.scorer)},
+                         {"label", t.table.taken_on + " · " + c.t("scores.scorer." + t.table.scorer) +
+                                       (t.table.self_entered ? " · " + c.t("scores.self_entered") : "")},
                          {"a", &t == a},
                          {"b", &t == b}});
   m["snapshots"] = snapshots;
@@ -98,6 +99,9 @@ json scores_model(const Ctx& c, const App& app, const Jobseeker& j, const ItemSe
     }
   }
   m["gap"] = gap;
+  if (own && coach)
+    m["gap_dates"] = own->table.taken_on + (own->table.self_entered ? " (" + c.t("scores.self_entered") + ")" : "") +
+                     " · " + coach->table.taken_on;
   m["chart"] = script_json(chart);
   return m;
 }
