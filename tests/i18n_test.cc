@@ -10,6 +10,7 @@
 #include "core/spiral.h"
 #include "core/team_dashboard.h"
 #include "core/vocabulary.h"
+#include "core/embedded.h"
 #include "web/i18n.h"
 
 namespace spiraal {
@@ -111,6 +112,30 @@ TEST(Catalogs, EveryGroupCodeHasALabel) {
         EXPECT_NE(Catalogs::get().text(lang, key), key) << lang;
       }
   }
+}
+
+}  // namespace
+}  // namespace spiraal
+
+namespace spiraal {
+namespace {
+
+// "Mijn traject" speaks French too: every message of its pages has a French
+// text of its own (the professional pages fall back to English).
+TEST(Catalogs, FrenchCoversEveryMessageOfMijnTraject) {
+  // Read from the French file itself: the merged catalog would fill gaps
+  // from English.
+  auto file = embedded_file("web/i18n/portal.fr.json");
+  ASSERT_TRUE(file.has_value());
+  nlohmann::json own = nlohmann::json::parse(*file);
+  std::set<std::string> en, fr;
+  collect_keys(Catalogs::get().catalog("en").at("portal"), "", en);
+  collect_keys(own.at("portal"), "", fr);
+  EXPECT_EQ(en, fr);
+  EXPECT_EQ(Catalogs::get().text("fr", "language.name"), "Français");
+  EXPECT_EQ(Catalogs::get().text("fr", "portal.name"), own["portal"]["name"]);
+  for (const char* rule : {"pin_length", "pin_guessable", "secret_length", "secret_mismatch", "invitation_code"})
+    EXPECT_TRUE(own["error"].contains(rule)) << rule;
 }
 
 }  // namespace

@@ -46,7 +46,6 @@ test('invitation, first log-in, self-scoring, the coach sees it, a consent withd
   const code = (await coach.textContent('#invite-code')).trim();
   assert.match(code, /^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
   assert.deepEqual(await seriousViolations(coach), []);
-  await screenshot(coach, 'portal-invite');
 
   const phone = await app.browser.newPage({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'nl-BE' });
   await phone.goto(app.base + '/mijn');
@@ -136,6 +135,8 @@ test('invitation, first log-in, self-scoring, the coach sees it, a consent withd
   await coach.goto(dossier + '/portal');
   await submit(coach, 'form[action*="/devices/"] button[type=submit]');
   assert.match(await coach.textContent('main'), /Ingetrokken/);
+  assert.deepEqual(await seriousViolations(coach), []);
+  await screenshot(coach, 'portal-coach');
   await phone.goto(app.base + '/mijn');
   assert.match(phone.url(), /\/mijn\/login$/);
   await coach.close();
