@@ -14,6 +14,7 @@
 #include "core/secrets.h"
 #include "store/consent_service.h"
 #include "store/goal_service.h"
+#include "store/instrument_service.h"
 #include "store/portal_service.h"
 #include "store/score_service.h"
 #include "test_support.h"
@@ -245,6 +246,47 @@ TEST_P(PortalServiceTest, MessagesPassBetweenJobseekerAndCoachAndAWithdrawalReac
   for (const auto& r : readers.value()) names.insert(r.name);
   // The partner who read the shared part, and the coach; not the jobseeker.
   EXPECT_EQ(names, (std::set<std::string>{"Test caw.els", "Test coach.a"}));
+}
+
+TEST_P(PortalServiceTest, TheStoryIsReadOnlyUntilTheCoachOpensAPart) {
+  Principal me = join().user.principal();
+  InstrumentService instruments(store(), *dossiers_);
+  json events = {{"events", {{{"date", "2019"}, {"text", "Verhuisd naar Gent"}, {"tone", "turn"}}}}};
+  ASSERT_TRUE(instruments.add(coach_.principal(), id_, "life_events", {{"document", events}}).is_ok());
+  EXPECT_TRUE(instruments.versions(me, id_, "life_events").is_ok());  // read-only
+  auto added = add_to_story("life_events", events,
+                            {{"date", "2023-05-01"}, {"text", "Eerste eigen woning"}, {"tone", "up"}});
+  ASSERT_TRUE(added.is_ok());
+  EXPECT_EQ(instruments.add(me, id_, "life_events", {{"document", added.value()}}).status().code(), Code::kForbidden);
+
+  EXPECT_EQ(portal_->set_opened(other_.principal(), id_, {{"open", {"life_events"}}}).code(), Code::kNotFound);
+  EXPECT_EQ(portal_->set_opened(coach_.principal(), id_, {{"open", {"ecogram"}}}).code(), Code::kInvalid);
+  ASSERT_TRUE(portal_->set_opened(coach_.principal(), id_, {{"open", {"life_events"}}}).is_ok());
+  EXPECT_EQ(portal_->opened(me, id_).value(), std::vector<std::string>{"life_events"});
+  ASSERT_TRUE(instruments.add(me, id_, "life_events", {{"document", added.value()}}).is_ok());
+  auto versions = instruments.versions(coach_.principal(), id_, "life_events");
+  ASSERT_EQ(versions->size(), 2u);  // the coach's version stays
+  EXPECT_EQ(versions->back().document["events"].size(), 2u);
+  EXPECT_EQ(versions->back().created_by, "Samira");
+  // Still only the opened part, and a bad addition is refused whole.
+  EXPECT_EQ(instruments.add(me, id_, "balance", {{"document", json::object()}}).status().code(), Code::kForbidden);
+  auto bad = add_to_story("life_events", events, {{"date", "gisteren"}, {"text", ""}, {"tone", "up"}});
+  EXPECT_EQ(instruments.add(me, id_, "life_events", {{"document", bad.value()}}).status().code(), Code::kInvalid);
+  ASSERT_TRUE(portal_->set_opened(coach_.principal(), id_, {{"open", json::array()}}).is_ok());
+  EXPECT_EQ(instruments.add(me, id_, "life_events", {{"document", added.value()}}).status().code(), Code::kForbidden);
+}
+
+TEST(PortalRules, AnAdditionToTheStoryBuildsOnTheLatestVersion) {
+  auto balance = add_to_story("balance", nullptr, {{"kind", "load"}, {"label", "Schulden"}, {"size", "8"}});
+  ASSERT_TRUE(balance.is_ok());
+  EXPECT_EQ(balance.value()["blocks"][0]["size"], 8);
+  EXPECT_FALSE(add_to_story("balance", nullptr, {{"kind", "load"}, {"label", "Schulden"}, {"size", "11"}}).is_ok());
+  auto strengths = add_to_story("strengths", {{"domains", {{"work", {{"i_am", "stipt"}}}}}},
+                                {{"domain", "health"}, {"i_can", "wandelen"}});
+  ASSERT_TRUE(strengths.is_ok());
+  EXPECT_EQ(strengths.value()["domains"]["work"]["i_am"], "stipt");
+  EXPECT_EQ(strengths.value()["domains"]["health"]["i_can"], "wandelen");
+  EXPECT_EQ(add_to_story("ecogram", nullptr, json::object()).status().code(), Code::kNotFound);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, PortalServiceTest, kEngines, engine_name);

@@ -396,6 +396,9 @@ const std::map<std::string, std::string> kExpected = {
     {"portal.scores.new", "DDDDDDDDA"},
     {"portal.scores.step", "DDDDDDDDA"},
     {"portal.story", "DDDDDDDDA"},
+    {"portal.story.add", "DDDDDDDDA"},
+    {"portal_admin.story", "DADDDDDDD"},
+    {"api.portal.story", "DADDDDDDD"},
     {"portal.messages", "DDDDDDDDA"},
     {"portal.messages.send", "DDDDDDDDA"},
     {"portal.data", "DDDDDDDDA"},
@@ -429,6 +432,7 @@ std::string concrete(std::string pattern, int64_t jobseeker, int64_t contact, in
   // The jobseeker's own pages name no dossier: their one id is the record.
   if (pattern.starts_with("/mijn/")) jobseeker = contact;
   pattern = std::regex_replace(pattern, std::regex(R"(\(nl\|en\|fr\))"), "en");
+  pattern = std::regex_replace(pattern, std::regex(R"(\(life_events\|balance\|strengths\))"), "life_events");
   const char* name = pattern.find("/instruments/") != std::string::npos ? "ecogram" : "welfare";
   pattern = std::regex_replace(pattern, std::regex(R"(\(\[a-z_\]\+\))"), name);
   std::string ids[] = {std::to_string(jobseeker), std::to_string(contact)};
@@ -501,6 +505,10 @@ class RouteMatrixTest : public ::testing::Test {
         "VALUES (?, ?, 'x', 'Android', '', '')",
         {jobseeker_, users_["jobseeker"].user.id});
     second_ids_["devices"] = {s.pool().acquire()->query("SELECT MAX(id) FROM portal_devices").integer(0, 0)};
+    // The life-event line is open for the jobseeker to add to.
+    s.pool().acquire()->query(
+        "INSERT INTO portal_openings (jobseeker_id, instrument, opened_by, opened_at) VALUES (?, 'life_events', ?, '')",
+        {jobseeker_, users_["coach_assigned"].user.id});
     int64_t organisation = s.pool()
                                .acquire()
                                ->query("INSERT INTO organisations (name, name_key, address, phone, email, website, "

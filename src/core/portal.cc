@@ -87,6 +87,39 @@ Result<Invitation> parse_invitation(const nlohmann::json& body) {
   return inv;
 }
 
+bool is_story_part(const std::string& instrument) {
+  for (const char* part : kStoryParts)
+    if (instrument == part) return true;
+  return false;
+}
+
+Result<nlohmann::json> add_to_story(const std::string& instrument, const nlohmann::json& latest,
+                                    const nlohmann::json& fields) {
+  nlohmann::json doc = latest.is_object() ? latest : nlohmann::json::object();
+  auto field = [&](const char* key) { return fields.value(key, std::string()); };
+  if (instrument == "life_events") {
+    if (!doc.contains("events") || !doc["events"].is_array()) doc["events"] = nlohmann::json::array();
+    doc["events"].push_back({{"date", field("date")}, {"text", field("text")}, {"tone", field("tone")}});
+  } else if (instrument == "balance") {
+    if (!doc.contains("blocks") || !doc["blocks"].is_array()) doc["blocks"] = nlohmann::json::array();
+    if (!doc.contains("unnamed_size")) doc["unnamed_size"] = 3;
+    int size = 0;
+    const std::string raw = field("size");
+    if (raw.size() == 1 && raw[0] >= '1' && raw[0] <= '9') size = raw[0] - '0';
+    if (raw == "10") size = 10;
+    if (size == 0) return Status::invalid_field("size", "range", "1-10");
+    doc["blocks"].push_back({{"kind", field("kind")}, {"label", field("label")}, {"size", size}});
+  } else if (instrument == "strengths") {
+    const std::string domain = field("domain");
+    if (domain.empty()) return Status::invalid_field("domain", "required");
+    if (!doc.contains("domains") || !doc["domains"].is_object()) doc["domains"] = nlohmann::json::object();
+    for (const char* key : {"i_am", "i_can", "i_have", "i_want"}) doc["domains"][domain][key] = field(key);
+  } else {
+    return Status::not_found();
+  }
+  return doc;
+}
+
 Result<std::string> parse_message(const nlohmann::json& body) {
   FieldErrors errors;
   ObjectReader r(body, "", errors);

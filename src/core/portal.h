@@ -38,6 +38,20 @@ Result<Invitation> parse_invitation(const nlohmann::json& body);
 inline constexpr size_t kMessageLength = 2000;
 Result<std::string> parse_message(const nlohmann::json& body);
 
+// The parts of the story ("mijn verhaal") a coach can open for the
+// jobseeker to add to: instruments of core/instruments.h.
+inline constexpr const char* kStoryParts[] = {"life_events", "balance", "strengths"};
+bool is_story_part(const std::string& instrument);
+
+// What the jobseeker adds to an opened part, from a form's fields, applied
+// to the part's latest document (`latest`, null for none):
+//  - life_events: {date, text, tone} appends an event;
+//  - balance: {kind, label, size} appends a block;
+//  - strengths: {domain, i_am, i_can, i_have, i_want} sets one domain.
+// The result is validated by validate_instrument() when it is stored.
+Result<nlohmann::json> add_to_story(const std::string& instrument, const nlohmann::json& latest,
+                                    const nlohmann::json& fields);
+
 // Long-lived device cookie.
 inline constexpr int kDeviceDays = 180;
 

@@ -45,7 +45,15 @@ Result<std::vector<InstrumentVersion>> InstrumentService::versions(const Princip
 Result<InstrumentVersion> InstrumentService::add(const Principal& p, int64_t jobseeker_id, const std::string& name,
                                                  const json& body) {
   if (!known(name)) return Status::not_found();
-  if (auto s = dossiers_.authorize(p, Action::kWriteDossier, jobseeker_id, "instrument.add"); !s.is_ok()) return s;
+  if (auto s = dossiers_.authorize(p, DossierService::write_action(p), jobseeker_id, "instrument.add"); !s.is_ok())
+    return s;
+  // The jobseeker adds to a part of their story only where the coach opened it.
+  if (p.role == Role::kJobseeker &&
+      store_.pool()
+          .acquire()
+          ->query("SELECT 1 FROM portal_openings WHERE jobseeker_id = ? AND instrument = ?", {jobseeker_id, name})
+          .empty())
+    return Status::forbidden();
   if (!body.is_object()) return Status::invalid_field("", "type_object");
   FieldErrors errors;
   std::string today = today_utc();

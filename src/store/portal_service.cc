@@ -165,6 +165,44 @@ Result<Unlocked> PortalService::unlock(const std::string& device_token, const st
   return Unlocked{*user, device, {}};
 }
 
+Result<std::vector<std::string>> PortalService::opened(const Principal& p, int64_t id) {
+  Action a = p.role == Role::kJobseeker ? Action::kReadOwn : Action::kInvite;
+  if (auto s = dossiers_.authorize(p, a, id, "portal.story"); !s.is_ok()) return s;
+  auto r = store_.pool().acquire()->query(
+      "SELECT instrument FROM portal_openings WHERE jobseeker_id = ? ORDER BY instrument", {id});
+  std::vector<std::string> out;
+  for (size_t i = 0; i < r.size(); ++i) out.push_back(r.text(i, 0));
+  return out;
+}
+
+Status PortalService::set_opened(const Principal& p, int64_t id, const json& body) {
+  if (auto s = dossiers_.authorize(p, Action::kInvite, id, "portal.story.open"); !s.is_ok()) return s;
+  FieldErrors errors;
+  std::vector<std::string> parts;
+  if (!body.is_object() || !body.contains("open") || !body["open"].is_array()) {
+    errors.push_back({"open", "type_list"});
+  } else {
+    for (const auto& [k, _] : body.items())
+      if (k != "open") errors.push_back({k, "unknown_field"});
+    for (const auto& v : body["open"])
+      if (v.is_string() && is_story_part(v.get<std::string>())) parts.push_back(v.get<std::string>());
+      else errors.push_back({"open", "choice"});
+  }
+  if (!errors.empty()) return Status::invalid(std::move(errors));
+  auto c = store_.pool().acquire();
+  sql::in_transaction(*c, [&] {
+    c->query("DELETE FROM portal_openings WHERE jobseeker_id = ?", {id});
+    for (const auto& part : parts)
+      c->query("INSERT INTO portal_openings (jobseeker_id, instrument, opened_by, opened_at) VALUES (?, ?, ?, ?) "
+               "ON CONFLICT DO NOTHING",
+               {id, part, p.user_id, now_utc()});
+    std::string detail;
+    for (const auto& part : parts) detail += (detail.empty() ? "" : ",") + part;
+    Store::append_audit(*c, dossiers_.entry(p, "portal.story.open", id, detail));
+  });
+  return Status::ok();
+}
+
 Result<std::optional<Appointment>> PortalService::next_appointment(const Principal& p) {
   const int64_t id = p.jobseeker_id.value_or(0);
   if (auto s = dossiers_.authorize(p, Action::kReadOwn, id, "portal.appointment"); !s.is_ok()) return s;

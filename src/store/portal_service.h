@@ -104,6 +104,12 @@ class PortalService {
   // The device's account id, for the log-in limiter; nullopt when unknown.
   std::optional<int64_t> device_of(const std::string& device_token);
 
+  // The parts of the story open to the jobseeker (kReadOwn for the
+  // jobseeker, kInvite for the coach); the coach opens and closes them.
+  Result<std::vector<std::string>> opened(const Principal& p, int64_t jobseeker_id);
+  // body: {open: [part...]} (core/portal.h kStoryParts); the rest closes.
+  Status set_opened(const Principal& p, int64_t jobseeker_id, const nlohmann::json& body);
+
   // --- The jobseeker's side (kReadOwn)
   Result<std::optional<Appointment>> next_appointment(const Principal& p);
   Result<std::vector<DossierReader>> readers(const Principal& p);

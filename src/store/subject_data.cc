@@ -28,6 +28,7 @@ const std::vector<SubjectTable>& subject_tables() {
       {"portal_messages", "jobseeker_id", {"id", "from_jobseeker", "author_id", "kind", "body", "created_at", "read_at"}, {}},
       {"portal_devices", "jobseeker_id",
        {"id", "user_id", "label", "created_at", "last_used_at", "revoked_at", "revoked_by"}, {}},
+      {"portal_openings", "jobseeker_id", {"instrument", "opened_by", "opened_at"}, {}},
       {"portal_invitations", "jobseeker_id",
        {"id", "channel", "phone", "consent_on", "created_by", "created_at", "expires_at", "used_at"}, {}},
       {"contact_feedback", "jobseeker_id",

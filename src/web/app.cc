@@ -136,8 +136,8 @@ App::App(Store& store, AppOptions options)
   add_group_pages();
   add_structural_signal_routes();
   add_structural_signal_pages();
-  add_portal_routes();
   add_portal_pages();
+  add_portal_routes();
   add_page_routes();
   add_dossier_pages();
   add_admin_routes();

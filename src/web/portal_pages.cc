@@ -9,6 +9,7 @@
 
 #include "core/clock.h"
 #include "core/spiral.h"
+#include "core/vocabulary.h"
 #include "report/subject_export.h"
 #include "web/app.h"
 #include "web/i18n.h"
@@ -299,9 +300,22 @@ void App::add_portal_pages() {
   });
 
   // --- My story: read-only
-  add("GET", "/mijn/story", "portal.story", Access::kPortal, [this](Ctx& c) {
+  auto story_page = [this](Ctx& c, int status, const json& errors) {
+    auto opened = portal_.opened(*c.who, own_id(c));
+    if (!opened.is_ok()) return fail(c, opened.status());
     json m = portal_model(c, "story");
     m["title"] = c.t("portal.story.title");
+    m["errors"] = errors;
+    m["added"] = c.req.has_param("added");
+    for (const auto& part : opened.value()) m["open_" + part] = true;
+    json tones = json::array(), domains = json::array();
+    for (const char* tone : {"up", "down", "turn"})
+      tones.push_back({{"code", tone}, {"label", c.t(std::string("portal.story.tone.") + tone)}});
+    for (const auto& d : Vocabulary::get().codes("welfare_domain"))
+      domains.push_back({{"code", d}, {"label", c.t("vocab.welfare_domain." + d)}});
+    domains.push_back({{"code", "work"}, {"label", c.t("portal.story.work")}});
+    m["tones"] = tones;
+    m["domains_list"] = domains;
     for (const char* name : {"life_events", "balance", "strengths"}) {
       auto versions = instruments_.versions(*c.who, own_id(c), name);
       if (!versions.is_ok()) return fail(c, versions.status());
@@ -341,8 +355,26 @@ void App::add_portal_pages() {
       }
       m[name] = part;
     }
-    html(c, 200, "portal_story", m);
-  });
+    html(c, status, "portal_story", m);
+  };
+  add("GET", "/mijn/story", "portal.story", Access::kPortal,
+      [story_page](Ctx& c) { story_page(c, 200, json::array()); });
+  add("POST", "/mijn/story/(life_events|balance|strengths)", "portal.story.add", Access::kPortal,
+      [this, story_page](Ctx& c) {
+        const std::string name = c.req.matches[1];
+        auto versions = instruments_.versions(*c.who, own_id(c), name);
+        if (!versions.is_ok()) return fail(c, versions.status());
+        json fields = json::object();
+        for (const char* key : {"date", "text", "tone", "kind", "label", "size", "domain", "i_am", "i_can", "i_have",
+                                "i_want"})
+          fields[key] = c.form.get(key);
+        auto doc = add_to_story(name, versions->empty() ? json() : versions->back().document, fields);
+        Status saved = doc.is_ok() ? instruments_.add(*c.who, own_id(c), name, {{"document", doc.value()}}).status()
+                                   : doc.status();
+        if (saved.is_ok()) return redirect(c, "/mijn/story?added=1#" + name);
+        if (saved.code() != Code::kInvalid) return fail(c, saved);
+        story_page(c, 422, field_messages(c, saved.fields()));
+      });
 
   // --- Messages with the coach
   auto messages_page = [this](Ctx& c, int status, const json& errors, const std::string& typed) {

@@ -2,6 +2,8 @@
 // jobseeker (with their consent) by a one-time code in person or by SMS
 // text, see and revoke their devices, and the messages with them. The same
 // operations as JSON under /api/v1.
+#include <algorithm>
+
 #include "web/app.h"
 #include "web/dossier_view.h"
 
@@ -54,6 +56,14 @@ void App::add_portal_routes() {
         if (auto s = portal_.revoke_device(*c.who, c.path_id(), c.path_id(2)); !s.is_ok()) return fail(c, s);
         c.res.status = 204;
       });
+  add("PUT", R"(/api/v1/jobseekers/(\d+)/portal/story)", "api.portal.story", Access::kDossier, [this](Ctx& c) {
+    auto body = json_body(c);
+    if (!body) return;
+    if (auto s = portal_.set_opened(*c.who, c.path_id(), *body); !s.is_ok()) return fail(c, s);
+    auto opened = portal_.opened(*c.who, c.path_id());
+    if (!opened.is_ok()) return fail(c, opened.status());
+    send_json(c, 200, {{"open", opened.value()}});
+  });
   add("GET", R"(/api/v1/jobseekers/(\d+)/messages)", "api.messages.list", Access::kDossier, [this](Ctx& c) {
     auto all = portal_.messages(*c.who, c.path_id());
     if (!all.is_ok()) return fail(c, all.status());
@@ -94,6 +104,14 @@ void App::add_portal_routes() {
     }
     m["messages"] = list;
     m["max"] = kMessageLength;
+    auto opened = portal_.opened(*c.who, c.path_id());
+    if (!opened.is_ok()) return fail(c, opened.status());
+    json parts = json::array();
+    for (const char* part : kStoryParts)
+      parts.push_back({{"code", part},
+                       {"label", c.t(std::string("portal.admin.part.") + part)},
+                       {"open", std::find(opened->begin(), opened->end(), part) != opened->end()}});
+    m["story_parts"] = parts;
     html(c, status, "portal_admin", m);
   };
   add("GET", R"(/jobseekers/(\d+)/portal)", "portal_admin.show", Access::kDossier,
@@ -110,6 +128,12 @@ void App::add_portal_routes() {
         if (auto s = portal_.revoke_device(*c.who, c.path_id(), c.path_id(2)); !s.is_ok()) return fail(c, s);
         redirect(c, "/jobseekers/" + std::to_string(c.path_id()) + "/portal");
       });
+  add("POST", R"(/jobseekers/(\d+)/portal/story)", "portal_admin.story", Access::kDossier, [this, portal_page](Ctx& c) {
+    auto s = portal_.set_opened(*c.who, c.path_id(), {{"open", c.form.all("open")}});
+    if (s.is_ok()) return redirect(c, "/jobseekers/" + std::to_string(c.path_id()) + "/portal");
+    if (s.code() != Code::kInvalid) return fail(c, s);
+    portal_page(c, 422, field_messages(c, s.fields()), "");
+  });
   add("POST", R"(/jobseekers/(\d+)/messages)", "portal_admin.message", Access::kDossier,
       [this, portal_page](Ctx& c) {
         auto m = portal_.send(*c.who, c.path_id(), {{"text", c.form.get("text")}});

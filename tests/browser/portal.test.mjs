@@ -120,6 +120,21 @@ test('invitation, first log-in, self-scoring, the coach sees it, a consent withd
   await coach.goto(app.base + '/caseload?q=Portaalova');
   assert.match(await coach.textContent('.message-tag'), /1 nieuw bericht/);
 
+  // The story is read-only until the coach opens a part of it.
+  await phone.goto(app.base + '/mijn/story');
+  assert.equal(await phone.locator('#add-life_events').count(), 0);
+  await coach.goto(dossier + '/portal');
+  await coach.check('input[name=open][value=life_events]');
+  await submit(coach, 'form[action$="/portal/story"] button[type=submit]');
+  await phone.goto(app.base + '/mijn/story');
+  await phone.fill('#ev-date', '2023');
+  await phone.fill('#ev-text', 'Eigen woning gevonden');
+  await phone.check('input[name=tone][value=up]');
+  await submit(phone, '#add-life_events button[type=submit]');
+  assert.match(await phone.textContent('.p-events'), /2023 Eigen woning gevonden/);
+  assert.deepEqual(await seriousViolations(phone), []);
+  await screenshot(phone, 'portal-story');
+
   // Every portal page stays under 200 KB a load, charts included.
   for (const path of ['/mijn', '/mijn/scores', '/mijn/scores/new', '/mijn/story', '/mijn/messages', '/mijn/data']) {
     const bytes = await loadWeight(phone, app.base + path);
