@@ -91,6 +91,12 @@ void App::add_portal_routes() {
     m["title"] = c.t("portal.admin.title");
     m["jobseeker"] = header_model(c, j.value());
     m["account"] = account_json(account.value());
+    for (auto& d : m["account"]["devices"])  // "2026-12-06T02:58:31Z" reads as "2026-12-06 02:58"
+      for (const char* key : {"created_at", "last_used_at", "revoked_at"}) {
+        std::string t = d[key].get<std::string>().substr(0, 16);
+        if (t.size() > 10) t[10] = ' ';
+        d[key] = t;
+      }
     m["errors"] = errors;
     if (!code.empty()) m["code"] = format_code(code);
     m["sms"] = !options_.sms_outbox_dir.empty();
