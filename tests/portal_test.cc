@@ -2,15 +2,15 @@
 // messages; the service on both engines (invitation, device, revocation,
 // self-scoring, own actions, messages, consent withdrawal); and the way in
 // over HTTP with cookies.
+#include "core/portal.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 
-#include <nlohmann/json.hpp>
-
-#include "core/portal.h"
 #include "core/secrets.h"
 #include "store/consent_service.h"
 #include "store/goal_service.h"
@@ -37,8 +37,8 @@ TEST(PortalRules, CodesAreEightCharactersWithoutLookAlikesAndReadAsTyped) {
   EXPECT_EQ(code.find_first_of("01OIL"), std::string::npos);
   EXPECT_EQ(normalise_code(format_code(code)), code);
   EXPECT_EQ(normalise_code("k7qm 4t2p"), "K7QM4T2P");
-  EXPECT_EQ(normalise_code("K7QM-4T2"), "");    // too short
-  EXPECT_EQ(normalise_code("K7QM-4T2O"), "");   // O is not in the alphabet
+  EXPECT_EQ(normalise_code("K7QM-4T2"), "");   // too short
+  EXPECT_EQ(normalise_code("K7QM-4T2O"), "");  // O is not in the alphabet
   EXPECT_EQ(normalise_code("K7QM;4T2P"), "");
   EXPECT_NE(new_invitation_code(), new_invitation_code());
 }
@@ -63,7 +63,8 @@ TEST(PortalRules, AnInvitationNeedsConsentAndAnSmsAMobileNumber) {
   auto no_phone = parse_invitation({{"channel", "sms"}, {"consent", true}});
   ASSERT_FALSE(no_phone.is_ok());
   EXPECT_TRUE(has_error(no_phone.status().fields(), "phone", "required"));
-  EXPECT_EQ(parse_invitation({{"channel", "sms"}, {"phone", "0470 12 34 56"}, {"consent", true}})->phone, "+32470123456");
+  EXPECT_EQ(parse_invitation({{"channel", "sms"}, {"phone", "0470 12 34 56"}, {"consent", true}})->phone,
+            "+32470123456");
   EXPECT_EQ(parse_invitation({{"channel", "sms"}, {"phone", "+32 470/12.34.56"}, {"consent", true}})->phone,
             "+32470123456");
   EXPECT_EQ(parse_invitation({{"channel", "sms"}, {"phone", "0031 6 1234 5678"}, {"consent", true}})->phone,
@@ -90,10 +91,12 @@ class PortalServiceTest : public ::testing::TestWithParam<Engine> {
     coach_ = add_user(store(), "coach.a", Role::kCoach, "Team Noord");
     other_ = add_user(store(), "coach.b", Role::kCoach, "Team Zuid");
     partner_ = add_user(store(), "caw.els", Role::kPartner, "Team Noord");
-    id_ = dossiers_->create(coach_.principal(), {{"first_name", "Samira"}, {"last_name", "B"}, {"birth_date", "1990-02-01"}})
+    id_ = dossiers_
+              ->create(coach_.principal(), {{"first_name", "Samira"}, {"last_name", "B"}, {"birth_date", "1990-02-01"}})
               ->id;
-    other_id_ = dossiers_->create(other_.principal(), {{"first_name", "Jan"}, {"last_name", "C"}, {"birth_date", "1980-02-01"}})
-                    ->id;
+    other_id_ =
+        dossiers_->create(other_.principal(), {{"first_name", "Jan"}, {"last_name", "C"}, {"birth_date", "1980-02-01"}})
+            ->id;
   }
   Store& store() { return db_->store(); }
   // Invites and redeems: the jobseeker's account and device.
@@ -118,10 +121,11 @@ TEST_P(PortalServiceTest, ACodeOpensOneAccountOnOneDeviceOnceAndTheCoachRevokesI
   // Only the assigned coach invites; nobody learns of another team's dossier.
   EXPECT_EQ(portal_->invite(other_.principal(), id_, {{"channel", "in_person"}, {"consent", true}}, "").status().code(),
             Code::kNotFound);
-  EXPECT_EQ(portal_->invite(coach_.principal(), id_, {{"channel", "sms"}, {"phone", "0470123456"}, {"consent", true}}, "")
-                .status()
-                .code(),
-            Code::kInvalid);  // no SMS outbox on this server
+  EXPECT_EQ(
+      portal_->invite(coach_.principal(), id_, {{"channel", "sms"}, {"phone", "0470123456"}, {"consent", true}}, "")
+          .status()
+          .code(),
+      Code::kInvalid);  // no SMS outbox on this server
   EXPECT_TRUE(portal_->check_code(inv->code).is_ok());
   EXPECT_EQ(portal_->redeem(inv->code, "123456", "123456", "Android").status().code(), Code::kInvalid);
   auto u = portal_->redeem(inv->code, "493817", "493817", "Android");
@@ -161,8 +165,9 @@ TEST_P(PortalServiceTest, ANewCodeReplacesTheUnusedOneAndAnSmsGoesToTheOutbox) {
   DirectorySmsOutbox outbox(dir.string());
   PortalService with_sms(store(), *dossiers_, &outbox);
   auto first = with_sms.invite(coach_.principal(), id_, {{"channel", "in_person"}, {"consent", true}}, "{param}");
-  auto second = with_sms.invite(coach_.principal(), id_, {{"channel", "sms"}, {"phone", "0470 12 34 56"}, {"consent", true}},
-                                "Je code is {param}.");
+  auto second =
+      with_sms.invite(coach_.principal(), id_, {{"channel", "sms"}, {"phone", "0470 12 34 56"}, {"consent", true}},
+                      "Je code is {param}.");
   ASSERT_TRUE(first.is_ok() && second.is_ok());
   EXPECT_EQ(with_sms.check_code(first->code).code(), Code::kNotFound);
   EXPECT_TRUE(with_sms.check_code(second->code).is_ok());
@@ -194,9 +199,12 @@ TEST_P(PortalServiceTest, TheJobseekerScoresThemselvesAndMarksOwnActionsInTheirO
   EXPECT_EQ(dossiers_->update(me, id_, {{"version", 1}, {"first_name", "X"}}).status().code(), Code::kNotFound);
 
   GoalService goals(store(), *dossiers_);
-  int64_t goal = goals.add_goal(coach_.principal(), id_, {{"text", "Schulden op een rij"}, {"track", "welfare"},
-                                                          {"domain", "financial"}, {"horizon", "short"}})
-                     ->id;
+  int64_t goal =
+      goals
+          .add_goal(
+              coach_.principal(), id_,
+              {{"text", "Schulden op een rij"}, {"track", "welfare"}, {"domain", "financial"}, {"horizon", "short"}})
+          ->id;
   auto mine = goals.add_action(coach_.principal(), id_, goal,
                                {{"text", "Brieven sorteren"}, {"owner", "jobseeker"}, {"due_on", "2026-12-01"}});
   auto coach_s = goals.add_action(coach_.principal(), id_, goal,
@@ -226,8 +234,9 @@ TEST_P(PortalServiceTest, MessagesPassBetweenJobseekerAndCoachAndAWithdrawalReac
   // A consent withdrawn in "mijn traject": the partner's access ends and
   // the coach hears of it.
   ConsentService consents(store(), *dossiers_);
-  auto k = consents.record(coach_.principal(), id_,
-                           {{"recipient_id", partner_.user.id}, {"purpose", "Schuldhulp"}, {"scope", {"life_history"}}});
+  auto k =
+      consents.record(coach_.principal(), id_,
+                      {{"recipient_id", partner_.user.id}, {"purpose", "Schuldhulp"}, {"scope", {"life_history"}}});
   ASSERT_TRUE(k.is_ok());
   ASSERT_TRUE(consents.shared(partner_.principal(), id_).is_ok());
   EXPECT_EQ(consents.withdraw(me, other_id_, k->id).status().code(), Code::kNotFound);
@@ -254,8 +263,8 @@ TEST_P(PortalServiceTest, TheStoryIsReadOnlyUntilTheCoachOpensAPart) {
   json events = {{"events", {{{"date", "2019"}, {"text", "Verhuisd naar Gent"}, {"tone", "turn"}}}}};
   ASSERT_TRUE(instruments.add(coach_.principal(), id_, "life_events", {{"document", events}}).is_ok());
   EXPECT_TRUE(instruments.versions(me, id_, "life_events").is_ok());  // read-only
-  auto added = add_to_story("life_events", events,
-                            {{"date", "2023-05-01"}, {"text", "Eerste eigen woning"}, {"tone", "up"}});
+  auto added =
+      add_to_story("life_events", events, {{"date", "2023-05-01"}, {"text", "Eerste eigen woning"}, {"tone", "up"}});
   ASSERT_TRUE(added.is_ok());
   EXPECT_EQ(instruments.add(me, id_, "life_events", {{"document", added.value()}}).status().code(), Code::kForbidden);
 
@@ -296,7 +305,9 @@ TEST(PortalHttp, ACodeAndAPinOpenMijnTrajectOnThisDeviceOnly) {
   auto db = TestDb::create(Engine::kSqlite);
   TestUser coach = add_user(db->store(), "coach.a", Role::kCoach, "Team Noord");
   DossierService dossiers(db->store());
-  int64_t id = dossiers.create(coach.principal(), {{"first_name", "Samira"}, {"last_name", "B"}, {"birth_date", "1990-02-01"}})->id;
+  int64_t id =
+      dossiers.create(coach.principal(), {{"first_name", "Samira"}, {"last_name", "B"}, {"birth_date", "1990-02-01"}})
+          ->id;
   AppOptions options;
   options.secure_cookies = false;
   TestServer server(db->store(), options);
@@ -332,17 +343,21 @@ TEST(PortalHttp, ACodeAndAPinOpenMijnTrajectOnThisDeviceOnly) {
   // A professional does not use the jobseeker's pages.
   EXPECT_EQ(client.Get("/mijn", bearer(coach.token))->status, 403);
   // Unlocking: the device and the PIN together; five wrong guesses stop it.
-  EXPECT_EQ(client.Post("/mijn/login", {{"Cookie", device}}, "secret=493817", "application/x-www-form-urlencoded")->status,
-            303);
+  EXPECT_EQ(
+      client.Post("/mijn/login", {{"Cookie", device}}, "secret=493817", "application/x-www-form-urlencoded")->status,
+      303);
   EXPECT_EQ(client.Post("/mijn/login", "secret=493817", "application/x-www-form-urlencoded")->status, 401);
   // (The client's address counts the wrong code and the device-less try too.)
   int wrong = 0;
-  while (wrong < 5 &&
-         client.Post("/mijn/login", {{"Cookie", device}}, "secret=000001", "application/x-www-form-urlencoded")->status == 401)
+  while (
+      wrong < 5 &&
+      client.Post("/mijn/login", {{"Cookie", device}}, "secret=000001", "application/x-www-form-urlencoded")->status ==
+          401)
     ++wrong;
   EXPECT_EQ(wrong, 3);
-  EXPECT_EQ(client.Post("/mijn/login", {{"Cookie", device}}, "secret=493817", "application/x-www-form-urlencoded")->status,
-            429);
+  EXPECT_EQ(
+      client.Post("/mijn/login", {{"Cookie", device}}, "secret=493817", "application/x-www-form-urlencoded")->status,
+      429);
 }
 
 }  // namespace

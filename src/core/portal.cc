@@ -15,9 +15,7 @@ namespace {
 constexpr std::string_view kCodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 constexpr size_t kCodeLength = 8;
 
-bool all_digits(const std::string& s) {
-  return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
-}
+bool all_digits(const std::string& s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos; }
 
 // 111111, 123456, 987654: the first guesses of anyone.
 bool guessable_pin(const std::string& pin) {
@@ -56,8 +54,10 @@ std::string format_code(const std::string& code) {
 FieldErrors validate_portal_secret(const std::string& secret, const std::string& repeat) {
   FieldErrors errors;
   if (all_digits(secret)) {
-    if (secret.size() < 6 || secret.size() > 12) errors.push_back({"secret", "pin_length"});
-    else if (guessable_pin(secret)) errors.push_back({"secret", "pin_guessable"});
+    if (secret.size() < 6 || secret.size() > 12)
+      errors.push_back({"secret", "pin_length"});
+    else if (guessable_pin(secret))
+      errors.push_back({"secret", "pin_guessable"});
   } else if (utf8_length(secret) < kMinPasswordLength || secret.size() > 1024) {
     errors.push_back({"secret", "secret_length", std::to_string(kMinPasswordLength)});
   }
@@ -76,10 +76,14 @@ Result<Invitation> parse_invitation(const nlohmann::json& body) {
   if (inv.channel == "sms" && !phone.empty()) {
     std::string digits;
     for (char c : phone)
-      if (c >= '0' && c <= '9') digits += c;
-      else if (c != ' ' && c != '+' && c != '/' && c != '.' && c != '-') digits.clear(), phone.clear();
-    if (phone.starts_with("00")) digits = digits.substr(2);
-    else if (!phone.starts_with("+") && digits.starts_with("0")) digits = "32" + digits.substr(1);  // Belgian 04xx
+      if (c >= '0' && c <= '9')
+        digits += c;
+      else if (c != ' ' && c != '+' && c != '/' && c != '.' && c != '-')
+        digits.clear(), phone.clear();
+    if (phone.starts_with("00"))
+      digits = digits.substr(2);
+    else if (!phone.starts_with("+") && digits.starts_with("0"))
+      digits = "32" + digits.substr(1);  // Belgian 04xx
     if (phone.empty() || digits.size() < 9 || digits.size() > 15) errors.push_back({"phone", "phone"});
     inv.phone = "+" + digits;
   }

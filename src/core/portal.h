@@ -3,9 +3,8 @@
 // invitation code, the PIN or password that unlocks a device, the invitation
 // itself and the messages between the jobseeker and their coach.
 #include <cstdint>
-#include <string>
-
 #include <nlohmann/json_fwd.hpp>
+#include <string>
 
 #include "core/status.h"
 

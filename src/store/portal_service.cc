@@ -30,12 +30,14 @@ Result<PortalInvitation> PortalService::invite(const Principal& p, int64_t id, c
   auto c = store_.pool().acquire();
   sql::in_transaction(*c, [&] {
     // One code in force at a time: a new one replaces the last.
-    c->query("UPDATE portal_invitations SET expires_at = ? WHERE jobseeker_id = ? AND used_at IS NULL AND expires_at > ?",
-             {now, id, now});
-    out.id = c->query("INSERT INTO portal_invitations (jobseeker_id, code_hash, channel, phone, consent_on, created_by, "
-                      "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                      {id, sha256_hex(out.code), inv.channel, store_.cipher().seal(inv.phone), today_utc(), p.user_id,
-                       now, out.expires_at})
+    c->query(
+        "UPDATE portal_invitations SET expires_at = ? WHERE jobseeker_id = ? AND used_at IS NULL AND expires_at > ?",
+        {now, id, now});
+    out.id = c->query(
+                  "INSERT INTO portal_invitations (jobseeker_id, code_hash, channel, phone, consent_on, created_by, "
+                  "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                  {id, sha256_hex(out.code), inv.channel, store_.cipher().seal(inv.phone), today_utc(), p.user_id, now,
+                   out.expires_at})
                  .integer(0, 0);
     Store::append_audit(*c, dossiers_.entry(p, "portal.invite", id, inv.channel));
     // Sent inside the transaction: a text that cannot be handed to the
@@ -54,14 +56,16 @@ Result<PortalAccount> PortalService::account(const Principal& p, int64_t id) {
   PortalAccount out;
   auto c = store_.pool().acquire();
   out.exists = !c->query("SELECT 1 FROM users WHERE jobseeker_id = ?", {id}).empty();
-  auto r = c->query("SELECT id, label, created_at, last_used_at, COALESCE(revoked_at, '') FROM portal_devices "
-                    "WHERE jobseeker_id = ? ORDER BY id DESC",
-                    {id});
+  auto r = c->query(
+      "SELECT id, label, created_at, last_used_at, COALESCE(revoked_at, '') FROM portal_devices "
+      "WHERE jobseeker_id = ? ORDER BY id DESC",
+      {id});
   for (size_t i = 0; i < r.size(); ++i)
     out.devices.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4)});
-  auto open = c->query("SELECT MAX(expires_at) FROM portal_invitations WHERE jobseeker_id = ? AND used_at IS NULL "
-                       "AND expires_at > ?",
-                       {id, now_utc()});
+  auto open = c->query(
+      "SELECT MAX(expires_at) FROM portal_invitations WHERE jobseeker_id = ? AND used_at IS NULL "
+      "AND expires_at > ?",
+      {id, now_utc()});
   out.open_invitation_expires_at = open.text(0, 0);
   return out;
 }
@@ -70,9 +74,10 @@ Status PortalService::revoke_device(const Principal& p, int64_t id, int64_t devi
   if (auto s = dossiers_.authorize(p, Action::kInvite, id, "portal.revoke"); !s.is_ok()) return s;
   auto c = store_.pool().acquire();
   return sql::in_transaction(*c, [&]() -> Status {
-    auto r = c->query("UPDATE portal_devices SET revoked_at = ?, revoked_by = ? WHERE id = ? AND jobseeker_id = ? "
-                      "AND revoked_at IS NULL RETURNING id",
-                      {now_utc(), p.user_id, device_id, id});
+    auto r = c->query(
+        "UPDATE portal_devices SET revoked_at = ?, revoked_by = ? WHERE id = ? AND jobseeker_id = ? "
+        "AND revoked_at IS NULL RETURNING id",
+        {now_utc(), p.user_id, device_id, id});
     if (r.empty())
       return c->query("SELECT 1 FROM portal_devices WHERE id = ? AND jobseeker_id = ?", {device_id, id}).empty()
                  ? Status::not_found()
@@ -103,33 +108,36 @@ Result<Unlocked> PortalService::redeem(const std::string& typed, const std::stri
   const std::string now = now_utc();
   bool used = false;
   {
-  auto c = store_.pool().acquire();
-  sql::in_transaction(*c, [&] {
-    auto inv = c->query("UPDATE portal_invitations SET used_at = ? WHERE code_hash = ? AND used_at IS NULL AND "
-                        "expires_at > ? RETURNING jobseeker_id",
-                        {now, sha256_hex(normalise_code(typed)), now});
-    if (inv.empty()) return void(used = true);  // used up by a parallel request
-    int64_t id = inv.integer(0, 0);
-    auto user = c->query("SELECT id FROM users WHERE jobseeker_id = ?", {id});
-    int64_t user_id;
-    if (user.empty()) {
-      std::string first = c->query("SELECT first_name FROM jobseekers WHERE id = ?", {id}).text(0, 0);
-      user_id = c->query("INSERT INTO users (username, display_name, role, password_hash, active, created_at, "
-                         "jobseeker_id) VALUES (?, ?, 'jobseeker', ?, 1, ?, ?) RETURNING id",
-                         {"mijn." + std::to_string(id), first, *hash, now, id})
-                    .integer(0, 0);
-    } else {
-      user_id = user.integer(0, 0);
-      c->query("UPDATE users SET password_hash = ?, active = 1 WHERE id = ?", {*hash, user_id});
-    }
-    out.device_id = c->query("INSERT INTO portal_devices (jobseeker_id, user_id, token_hash, label, created_at, "
-                             "last_used_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                             {id, user_id, sha256_hex(out.device_token), device_label.substr(0, 80), now, now})
-                        .integer(0, 0);
-    Store::append_audit(*c, AuditEntry{user_id, "mijn." + std::to_string(id), "portal.device.add", id,
-                                       std::to_string(out.device_id)});
-    out.user.id = user_id;
-  });
+    auto c = store_.pool().acquire();
+    sql::in_transaction(*c, [&] {
+      auto inv = c->query(
+          "UPDATE portal_invitations SET used_at = ? WHERE code_hash = ? AND used_at IS NULL AND "
+          "expires_at > ? RETURNING jobseeker_id",
+          {now, sha256_hex(normalise_code(typed)), now});
+      if (inv.empty()) return void(used = true);  // used up by a parallel request
+      int64_t id = inv.integer(0, 0);
+      auto user = c->query("SELECT id FROM users WHERE jobseeker_id = ?", {id});
+      int64_t user_id;
+      if (user.empty()) {
+        std::string first = c->query("SELECT first_name FROM jobseekers WHERE id = ?", {id}).text(0, 0);
+        user_id = c->query(
+                       "INSERT INTO users (username, display_name, role, password_hash, active, created_at, "
+                       "jobseeker_id) VALUES (?, ?, 'jobseeker', ?, 1, ?, ?) RETURNING id",
+                       {"mijn." + std::to_string(id), first, *hash, now, id})
+                      .integer(0, 0);
+      } else {
+        user_id = user.integer(0, 0);
+        c->query("UPDATE users SET password_hash = ?, active = 1 WHERE id = ?", {*hash, user_id});
+      }
+      out.device_id = c->query(
+                           "INSERT INTO portal_devices (jobseeker_id, user_id, token_hash, label, created_at, "
+                           "last_used_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                           {id, user_id, sha256_hex(out.device_token), device_label.substr(0, 80), now, now})
+                          .integer(0, 0);
+      Store::append_audit(*c, AuditEntry{user_id, "mijn." + std::to_string(id), "portal.device.add", id,
+                                         std::to_string(out.device_id)});
+      out.user.id = user_id;
+    });
   }  // the pool gives a thread one connection at a time
   if (used) return Status::not_found("invitation_code");
   out.user = *store_.user_by_id(out.user.id);
@@ -138,8 +146,8 @@ Result<Unlocked> PortalService::redeem(const std::string& typed, const std::stri
 
 std::optional<int64_t> PortalService::device_of(const std::string& device_token) {
   if (device_token.empty()) return std::nullopt;
-  auto r = store_.pool().acquire()->query("SELECT id FROM portal_devices WHERE token_hash = ?",
-                                          {sha256_hex(device_token)});
+  auto r =
+      store_.pool().acquire()->query("SELECT id FROM portal_devices WHERE token_hash = ?", {sha256_hex(device_token)});
   return r.empty() ? std::nullopt : std::optional<int64_t>(r.integer(0, 0));
 }
 
@@ -185,17 +193,20 @@ Status PortalService::set_opened(const Principal& p, int64_t id, const json& bod
     for (const auto& [k, _] : body.items())
       if (k != "open") errors.push_back({k, "unknown_field"});
     for (const auto& v : body["open"])
-      if (v.is_string() && is_story_part(v.get<std::string>())) parts.push_back(v.get<std::string>());
-      else errors.push_back({"open", "choice"});
+      if (v.is_string() && is_story_part(v.get<std::string>()))
+        parts.push_back(v.get<std::string>());
+      else
+        errors.push_back({"open", "choice"});
   }
   if (!errors.empty()) return Status::invalid(std::move(errors));
   auto c = store_.pool().acquire();
   sql::in_transaction(*c, [&] {
     c->query("DELETE FROM portal_openings WHERE jobseeker_id = ?", {id});
     for (const auto& part : parts)
-      c->query("INSERT INTO portal_openings (jobseeker_id, instrument, opened_by, opened_at) VALUES (?, ?, ?, ?) "
-               "ON CONFLICT DO NOTHING",
-               {id, part, p.user_id, now_utc()});
+      c->query(
+          "INSERT INTO portal_openings (jobseeker_id, instrument, opened_by, opened_at) VALUES (?, ?, ?, ?) "
+          "ON CONFLICT DO NOTHING",
+          {id, part, p.user_id, now_utc()});
     std::string detail;
     for (const auto& part : parts) detail += (detail.empty() ? "" : ",") + part;
     Store::append_audit(*c, dossiers_.entry(p, "portal.story.open", id, detail));
@@ -243,10 +254,11 @@ Result<std::vector<PortalMessage>> PortalService::messages(const Principal& p, i
   std::vector<PortalMessage> out;
   auto c = store_.pool().acquire();
   sql::in_transaction(*c, [&] {
-    auto r = c->query("SELECT m.id, m.from_jobseeker, COALESCE(u.display_name, ''), m.kind, m.body, m.created_at, "
-                      "COALESCE(m.read_at, '') FROM portal_messages m LEFT JOIN users u ON u.id = m.author_id "
-                      "WHERE m.jobseeker_id = ? ORDER BY m.id DESC LIMIT 200",
-                      {id});
+    auto r = c->query(
+        "SELECT m.id, m.from_jobseeker, COALESCE(u.display_name, ''), m.kind, m.body, m.created_at, "
+        "COALESCE(m.read_at, '') FROM portal_messages m LEFT JOIN users u ON u.id = m.author_id "
+        "WHERE m.jobseeker_id = ? ORDER BY m.id DESC LIMIT 200",
+        {id});
     for (size_t i = 0; i < r.size(); ++i)
       out.push_back({r.integer(i, 0), r.integer(i, 1) != 0, r.text(i, 2), r.text(i, 3),
                      store_.cipher().open(r.text(i, 4)), r.text(i, 5), r.text(i, 6)});
@@ -274,10 +286,11 @@ Result<PortalMessage> PortalService::send(const Principal& p, int64_t id, const 
   PortalMessage m{0, self, p.display_name, "message", text.value(), now_utc(), {}};
   auto c = store_.pool().acquire();
   sql::in_transaction(*c, [&] {
-    m.id = c->query("INSERT INTO portal_messages (jobseeker_id, from_jobseeker, author_id, kind, body, created_at) "
-                    "VALUES (?, ?, ?, 'message', ?, ?) RETURNING id",
-                    {id, int64_t(self ? 1 : 0), p.user_id, store_.cipher().seal(m.text), m.created_at})
-              .integer(0, 0);
+    m.id = c->query(
+                "INSERT INTO portal_messages (jobseeker_id, from_jobseeker, author_id, kind, body, created_at) "
+                "VALUES (?, ?, ?, 'message', ?, ?) RETURNING id",
+                {id, int64_t(self ? 1 : 0), p.user_id, store_.cipher().seal(m.text), m.created_at})
+               .integer(0, 0);
     Store::append_audit(*c, dossiers_.entry(p, "message.send", id));
   });
   return m;

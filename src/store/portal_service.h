@@ -12,11 +12,10 @@
 // Relation::kSelf, see DossierService::read_action), so no second copy of
 // their rules lives here. Access is checked and audited as everywhere.
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/portal.h"
 #include "store/dossier_service.h"
@@ -39,7 +38,7 @@ struct PortalDevice {
 // The coach's view of the jobseeker's access.
 struct PortalAccount {
   bool exists = false;
-  std::vector<PortalDevice> devices;  // newest first
+  std::vector<PortalDevice> devices;       // newest first
   std::string open_invitation_expires_at;  // the latest unused code's expiry, "" when none
 };
 

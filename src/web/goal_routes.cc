@@ -270,22 +270,22 @@ void App::add_goal_routes() {
 }
 
 void App::print_agreement(Ctx& c, int64_t id, int64_t agreement_id) {
-    auto j = dossiers_.read(*c.who, id);
-    if (!j.is_ok()) return fail(c, j.status());
-    auto versions = goals_.agreements(*c.who, id);
-    if (!versions.is_ok()) return fail(c, versions.status());
-    auto it = std::find_if(versions->begin(), versions->end(), [&](const Agreement& a) { return a.id == agreement_id; });
-    if (it == versions->end()) return fail(c, Status::not_found());
-    json m = base_model(c);
-    m["title"] = c.t("agreement.title");
-    m["jobseeker"] = header_model(c, j.value());
-    json a = to_json(*it);
-    json goals = json::array();
-    for (const auto& g : it->goals) goals.push_back(goal_view(c, g));
-    a["goals"] = goals;
-    a["signed"] = !it->signed_on.empty();
-    m["agreement"] = a;
-    html(c, 200, "agreement_print", m);
+  auto j = dossiers_.read(*c.who, id);
+  if (!j.is_ok()) return fail(c, j.status());
+  auto versions = goals_.agreements(*c.who, id);
+  if (!versions.is_ok()) return fail(c, versions.status());
+  auto it = std::find_if(versions->begin(), versions->end(), [&](const Agreement& a) { return a.id == agreement_id; });
+  if (it == versions->end()) return fail(c, Status::not_found());
+  json m = base_model(c);
+  m["title"] = c.t("agreement.title");
+  m["jobseeker"] = header_model(c, j.value());
+  json a = to_json(*it);
+  json goals = json::array();
+  for (const auto& g : it->goals) goals.push_back(goal_view(c, g));
+  a["goals"] = goals;
+  a["signed"] = !it->signed_on.empty();
+  m["agreement"] = a;
+  html(c, 200, "agreement_print", m);
 }
 
 }  // namespace spiraal

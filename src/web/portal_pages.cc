@@ -106,8 +106,8 @@ void App::add_portal_pages() {
     const std::string client = client_address(c.req, options_.trusted_proxies);
     if (auth_.limiter().blocked("code:" + client, client))
       return start_page(c, 429, "", json::array({c.t("portal.start.too_many")}));
-    auto unlocked = portal_.redeem(c.form.get("code"), c.form.get("secret"), c.form.get("secret_repeat"),
-                                   device_label(c.req));
+    auto unlocked =
+        portal_.redeem(c.form.get("code"), c.form.get("secret"), c.form.get("secret_repeat"), device_label(c.req));
     if (!unlocked.is_ok()) {
       if (unlocked.status().code() == Code::kInvalid)
         return start_page(c, 422, normalise_code(c.form.get("code")), field_messages(c, unlocked.status().fields()));
@@ -161,8 +161,7 @@ void App::add_portal_pages() {
     m["title"] = c.t("portal.home.title");
     m["welcome"] = c.req.has_param("welcome");
     m["stage"] = stage_view(c, trajectory->trajectory.state.code());
-    if (next->has_value())
-      m["next"] = {{"on", (*next)->on}, {"kind", c.t("portal.appointment." + (*next)->kind)}};
+    if (next->has_value()) m["next"] = {{"on", (*next)->on}, {"kind", c.t("portal.appointment." + (*next)->kind)}};
     json list = json::array();
     for (const auto& g : goals.value()) {
       if (g.goal.status == "dropped") continue;
@@ -177,7 +176,9 @@ void App::add_portal_pages() {
                            {"mine", a.owner == "jobseeker"},
                            {"owner", c.t("portal.owner." + a.owner)}});
       }
-      list.push_back({{"text", g.goal.text}, {"reached", g.goal.status == "reached"}, {"actions", actions},
+      list.push_back({{"text", g.goal.text},
+                      {"reached", g.goal.status == "reached"},
+                      {"actions", actions},
                       {"has_actions", !actions.empty()}});
     }
     m["goals"] = list;
@@ -210,8 +211,7 @@ void App::add_portal_pages() {
     for (const auto& s : tables.value()) {
       if (s.table.scorer != "jobseeker") continue;
       json now = json::object();
-      for (const auto& score : s.table.scores)
-        now[score.code] = score.now ? json(*score.now) : json(nullptr);
+      for (const auto& score : s.table.scores) now[score.code] = score.now ? json(*score.now) : json(nullptr);
       snapshots.push_back({{"label", s.table.taken_on}, {"now", now}});
       mine.push_back({{"taken_on", s.table.taken_on}});
       items = json::array();
@@ -220,10 +220,10 @@ void App::add_portal_pages() {
     // The newest four, oldest first, for the circles.
     if (snapshots.size() > 4) snapshots.erase(snapshots.begin(), snapshots.end() - 4);
     m["has_chart"] = !snapshots.empty();
-    m["chart"] = script_json({{"items", items},
-                              {"snapshots", snapshots},
-                              {"labels", {{"outside", c.t("portal.scores.outside")},
-                                          {"inside", c.t("portal.scores.inside")}}}});
+    m["chart"] =
+        script_json({{"items", items},
+                     {"snapshots", snapshots},
+                     {"labels", {{"outside", c.t("portal.scores.outside")}, {"inside", c.t("portal.scores.inside")}}}});
     m["tables"] = mine;
     html(c, 200, "portal_scores", m);
   });
@@ -244,7 +244,8 @@ void App::add_portal_pages() {
       m["item"] = {{"code", item.code}, {"label", item.label}, {"side", c.t("portal.scores." + item.side)}};
       json values = json::array();
       auto it = answers.find(item.code);
-      for (int v = 0; v <= 10; ++v) values.push_back({{"value", v}, {"checked", it != answers.end() && it->second == v}});
+      for (int v = 0; v <= 10; ++v)
+        values.push_back({{"value", v}, {"checked", it != answers.end() && it->second == v}});
       m["values"] = values;
     } else {
       json summary = json::array();
@@ -274,7 +275,8 @@ void App::add_portal_pages() {
     const std::string go = c.form.get("go");
     if (step < items.size()) {
       const std::string raw = c.form.get("now");
-      if (go == "skip") answers.erase(items[step].code);
+      if (go == "skip")
+        answers.erase(items[step].code);
       else if (!raw.empty()) {
         auto v = number_from_form(raw);
         if (!v.is_number_integer() || v.get<int64_t>() < 0 || v.get<int64_t>() > 10)
@@ -287,8 +289,8 @@ void App::add_portal_pages() {
     json scores = json::object();
     for (const auto& item : items) {
       auto it = answers.find(item.code);
-      scores[item.code] = {{"start", nullptr}, {"now", it == answers.end() ? json(nullptr) : json(it->second)},
-                           {"future", nullptr}};
+      scores[item.code] = {
+          {"start", nullptr}, {"now", it == answers.end() ? json(nullptr) : json(it->second)}, {"future", nullptr}};
     }
     auto saved = scores_.add_table(*c.who, own_id(c),
                                    {{"taken_on", today_utc()}, {"scorer", "jobseeker"}, {"scores", scores}}, c.lang);
@@ -326,7 +328,8 @@ void App::add_portal_pages() {
         json events = json::array();
         const json events_in = doc.value("events", json::array());
         for (const auto& e : events_in)
-          events.push_back({{"date", e.value("date", "")}, {"text", e.value("text", "")},
+          events.push_back({{"date", e.value("date", "")},
+                            {"text", e.value("text", "")},
                             {"tone", c.t("portal.story.tone." + e.value("tone", "turn"))}});
         part["events"] = events;
       } else if (std::string(name) == "balance") {
@@ -334,8 +337,10 @@ void App::add_portal_pages() {
         const json blocks = doc.value("blocks", json::array());
         for (const auto& b : blocks) {
           json block = {{"label", b.value("label", "")}, {"size", b.value("size", 0)}};
-          if (b.value("kind", "") == "load") load.push_back(block);
-          else support.push_back(block);
+          if (b.value("kind", "") == "load")
+            load.push_back(block);
+          else
+            support.push_back(block);
         }
         part["load"] = load;
         part["support"] = support;
@@ -365,8 +370,8 @@ void App::add_portal_pages() {
         auto versions = instruments_.versions(*c.who, own_id(c), name);
         if (!versions.is_ok()) return fail(c, versions.status());
         json fields = json::object();
-        for (const char* key : {"date", "text", "tone", "kind", "label", "size", "domain", "i_am", "i_can", "i_have",
-                                "i_want"})
+        for (const char* key :
+             {"date", "text", "tone", "kind", "label", "size", "domain", "i_am", "i_can", "i_have", "i_want"})
           fields[key] = c.form.get(key);
         auto doc = add_to_story(name, versions->empty() ? json() : versions->back().document, fields);
         Status saved = doc.is_ok() ? instruments_.add(*c.who, own_id(c), name, {{"document", doc.value()}}).status()
@@ -386,8 +391,10 @@ void App::add_portal_pages() {
     for (auto it = all->rbegin(); it != all->rend(); ++it) {
       if (it->kind != "message" && !it->from_jobseeker) continue;
       std::string text = it->kind == "message" ? it->text : c.t("portal.messages.consent_withdrawn", it->text);
-      list.push_back({{"mine", it->from_jobseeker}, {"author", it->from_jobseeker ? c.t("portal.messages.me") : it->author},
-                      {"text", text}, {"at", it->created_at.substr(0, 16)}});
+      list.push_back({{"mine", it->from_jobseeker},
+                      {"author", it->from_jobseeker ? c.t("portal.messages.me") : it->author},
+                      {"text", text},
+                      {"at", it->created_at.substr(0, 16)}});
     }
     m["messages"] = list;
     m["errors"] = errors;
@@ -417,8 +424,12 @@ void App::add_portal_pages() {
     for (const auto& k : consents.value()) {
       json sections = json::array();
       for (const auto& s : k.scope) sections.push_back(c.t("portal.section." + s));
-      json v = {{"id", k.id}, {"recipient", k.recipient_name}, {"purpose", k.purpose}, {"given_on", k.given_on},
-                {"withdrawn_on", k.withdrawn_on}, {"sections", sections}};
+      json v = {{"id", k.id},
+                {"recipient", k.recipient_name},
+                {"purpose", k.purpose},
+                {"given_on", k.given_on},
+                {"withdrawn_on", k.withdrawn_on},
+                {"sections", sections}};
       (k.withdrawn_on.empty() ? active : ended).push_back(v);
     }
     m["consents"] = active;

@@ -26,7 +26,7 @@ json account_json(const PortalAccount& a) {
 
 json message_json(const PortalMessage& m) {
   return {{"id", m.id},     {"from_jobseeker", m.from_jobseeker}, {"author", m.author},  {"kind", m.kind},
-          {"text", m.text}, {"created_at", m.created_at},          {"read_at", m.read_at}};
+          {"text", m.text}, {"created_at", m.created_at},         {"read_at", m.read_at}};
 }
 
 // The invitation body of the page's form.
@@ -43,8 +43,11 @@ void App::add_portal_routes() {
     if (!body) return;
     auto inv = portal_.invite(*c.who, c.path_id(), *body, c.t("portal.sms", "{param}"));
     if (!inv.is_ok()) return fail(c, inv.status());
-    send_json(c, 201, {{"id", inv->id}, {"code", format_code(inv->code)}, {"channel", inv->channel},
-                       {"expires_at", inv->expires_at}});
+    send_json(c, 201,
+              {{"id", inv->id},
+               {"code", format_code(inv->code)},
+               {"channel", inv->channel},
+               {"expires_at", inv->expires_at}});
   });
   add("GET", R"(/api/v1/jobseekers/(\d+)/portal)", "api.portal.account", Access::kDossier, [this](Ctx& c) {
     auto a = portal_.account(*c.who, c.path_id());
@@ -140,13 +143,12 @@ void App::add_portal_routes() {
     if (s.code() != Code::kInvalid) return fail(c, s);
     portal_page(c, 422, field_messages(c, s.fields()), "");
   });
-  add("POST", R"(/jobseekers/(\d+)/messages)", "portal_admin.message", Access::kDossier,
-      [this, portal_page](Ctx& c) {
-        auto m = portal_.send(*c.who, c.path_id(), {{"text", c.form.get("text")}});
-        if (m.is_ok()) return redirect(c, "/jobseekers/" + std::to_string(c.path_id()) + "/portal#messages");
-        if (m.status().code() != Code::kInvalid) return fail(c, m.status());
-        portal_page(c, 422, field_messages(c, m.status().fields()), "");
-      });
+  add("POST", R"(/jobseekers/(\d+)/messages)", "portal_admin.message", Access::kDossier, [this, portal_page](Ctx& c) {
+    auto m = portal_.send(*c.who, c.path_id(), {{"text", c.form.get("text")}});
+    if (m.is_ok()) return redirect(c, "/jobseekers/" + std::to_string(c.path_id()) + "/portal#messages");
+    if (m.status().code() != Code::kInvalid) return fail(c, m.status());
+    portal_page(c, 422, field_messages(c, m.status().fields()), "");
+  });
 }
 
 }  // namespace spiraal
