@@ -19,7 +19,7 @@ build: deps $(BUILD)/CMakeCache.txt
 
 run: build
 	@if [ ! -f "$(DB)" ]; then $(BUILD)/spiraal demo-data --db "$(DB)" --jobseekers $(DEMO_JOBSEEKERS); \
-	else echo "Using the existing $(DB). Demo logins: coach, coordinator, admin (password: spiraal-demo)"; fi
+	else echo "Using the existing $(DB). Demo logins: coach, coordinator, admin (password: spiraal-demo); mijn traject: /mijn/start with a code from a dossier"; fi
 	$(BUILD)/spiraal serve --db "$(DB)" --port $(PORT) --sms-outbox var/sms-outbox
 
 test: deps

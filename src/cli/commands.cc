@@ -253,6 +253,8 @@ int run_demo_data(const Options& o) {
     std::cerr << "spiraal: demo signals failed: " << signals.status().message() << "\n";
   std::cout << "demo logins (password \"" << o.demo_password << "\"):\n";
   for (const auto& [username, role] : demo_logins()) std::cout << "  " << username << "  (" << role << ")\n";
+  std::cout << "mijn traject (the jobseeker's own view): as coach, open a dossier, \"Mijn traject en berichten\", "
+               "make a code, then open /mijn/start on a phone or a narrow window\n";
   return 0;
 }
 
