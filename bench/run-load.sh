@@ -9,7 +9,9 @@
 #   env: BIN (build-bench/spiraal), MODES ("mixed dossier caseload contact"),
 #        DURATION (20s), CONNECTIONS (32), WRK_THREADS (2), SERVE_THREADS (64),
 #        PORT (18080), INSTANCES (1): with 2 or more, that many `spiraal
-#        serve` on ports PORT+1… behind nginx on PORT (a PostgreSQL --db)
+#        serve` on ports PORT+1… behind nginx on PORT (a PostgreSQL --db);
+#        BEHIND_NGINX=1 puts nginx in front of a single instance too (its
+#        cost alone; not "NGINX", which nginx reads for inherited sockets)
 #
 # Writes (contacts, score tables, actions) go into DB: use a copy.
 set -euo pipefail
@@ -41,7 +43,7 @@ serve() {  # serve PORT
   servers+=($!)
   up "http://127.0.0.1:$1"
 }
-if ((instances == 1)); then
+if ((instances == 1)) && [ "${BEHIND_NGINX:-0}" != 1 ]; then
   serve "$port"
 else
   # nginx in the foreground with a private prefix, as deploy/nginx-spiraal.conf but without TLS.
@@ -83,7 +85,7 @@ CONF
 fi
 node bench/load/prepare.mjs "http://127.0.0.1:$port" "$SPIRAAL_COACH_TOKEN" "$SPIRAAL_LOAD_DATA"
 
-echo "load: $(nproc) cores, db $db, $instances instance(s), ${CONNECTIONS:-32} connections, ${DURATION:-20s} per mode, serve --threads ${SERVE_THREADS:-64}"
+echo "load: $(nproc) cores, db $db, $instances instance(s)$([ -n "$proxy" ] && echo " behind nginx"), ${CONNECTIONS:-32} connections, ${DURATION:-20s} per mode, serve --threads ${SERVE_THREADS:-64}"
 for mode in ${MODES:-mixed dossier caseload contact}; do
   SPIRAAL_LOAD_MODE=$mode wrk -t "${WRK_THREADS:-2}" -c "${CONNECTIONS:-32}" -d "${DURATION:-20s}" --latency \
     -s bench/load/spiraal.lua "http://127.0.0.1:$port" | grep '^RESULT'
