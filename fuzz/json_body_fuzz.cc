@@ -15,6 +15,7 @@
 #include "core/contact.h"
 #include "core/instruments.h"
 #include "core/jobseeker.h"
+#include "core/portal.h"
 #include "core/score_table.h"
 #include "core/selection.h"
 #if __has_include("core/consent.h")
@@ -119,6 +120,20 @@ void checklist(const std::string& name, const json& doc) {
   dump(validate_checklist(name, doc, errors));
 }
 
+// "Mijn traject": an addition to a story part, built on a latest version,
+// then validated as the store does; the invitation and message bodies.
+void story(const json& doc) {
+  for (const char* part : kStoryParts) {
+    json latest = doc.is_object() ? doc.value("latest", json()) : json();
+    auto added = add_to_story(part, latest, doc);
+    if (added.is_ok()) instrument(part, *added);
+  }
+  (void)parse_invitation(doc);
+  (void)parse_message(doc);
+  if (doc.is_object() && doc.contains("secret") && doc["secret"].is_string())
+    (void)validate_portal_secret(doc["secret"].get<std::string>(), doc["secret"].get<std::string>());
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -130,7 +145,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const auto& names = instrument_names();
   const auto& checklists = checklist_names();
   // Selectors: the instruments in order, then the other validators.
-  size_t pick = selector % (names.size() + checklists.size() + 12);
+  size_t pick = selector % (names.size() + checklists.size() + 13);
   if (pick < names.size()) return instrument(names[pick], doc), 0;
   pick -= names.size();
   if (pick < checklists.size()) return checklist(checklists[pick], doc), 0;
@@ -152,6 +167,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 #endif
       break;
     case 11: validate_instrument("no_such_instrument", doc, kToday); break;
+    case 12: story(doc); break;
   }
   return 0;
 }

@@ -100,7 +100,10 @@ bool is_story_part(const std::string& instrument) {
 Result<nlohmann::json> add_to_story(const std::string& instrument, const nlohmann::json& latest,
                                     const nlohmann::json& fields) {
   nlohmann::json doc = latest.is_object() ? latest : nlohmann::json::object();
-  auto field = [&](const char* key) { return fields.value(key, std::string()); };
+  auto field = [&](const char* key) {
+    auto it = fields.is_object() ? fields.find(key) : fields.end();
+    return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
   if (instrument == "life_events") {
     if (!doc.contains("events") || !doc["events"].is_array()) doc["events"] = nlohmann::json::array();
     doc["events"].push_back({{"date", field("date")}, {"text", field("text")}, {"tone", field("tone")}});
@@ -117,6 +120,7 @@ Result<nlohmann::json> add_to_story(const std::string& instrument, const nlohman
     const std::string domain = field("domain");
     if (domain.empty()) return Status::invalid_field("domain", "required");
     if (!doc.contains("domains") || !doc["domains"].is_object()) doc["domains"] = nlohmann::json::object();
+    if (!doc["domains"][domain].is_object()) doc["domains"][domain] = nlohmann::json::object();
     for (const char* key : {"i_am", "i_can", "i_have", "i_want"}) doc["domains"][domain][key] = field(key);
   } else {
     return Status::not_found();
