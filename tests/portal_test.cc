@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/clock.h"
 #include "core/secrets.h"
 #include "store/consent_service.h"
 #include "store/goal_service.h"
@@ -342,6 +343,35 @@ TEST(PortalHttp, ACodeAndAPinOpenMijnTrajectOnThisDeviceOnly) {
   EXPECT_EQ(client.Get("/caseload", {{"Cookie", session}})->status, 404);
   // A professional does not use the jobseeker's pages.
   EXPECT_EQ(client.Get("/mijn", bearer(coach.token))->status, 403);
+  // The signed agreement, printable from the phone; another's is not found.
+  GoalService goals(db->store(), dossiers);
+  int64_t goal = goals
+                     .add_goal(coach.principal(), id,
+                               {{"text", "Een vaste job in de zorg"},
+                                {"track", "work"},
+                                {"domain", "application_assets"},
+                                {"horizon", "long"}})
+                     ->id;
+  auto agreement = goals.draft_agreement(
+      coach.principal(), id,
+      {{"goal_ids", {goal}}, {"followup", "Om de twee weken"}, {"evaluation_on", add_months(today_utc(), 3)}});
+  ASSERT_TRUE(agreement.is_ok()) << agreement.status().message();
+  ASSERT_TRUE(goals.sign_agreement(coach.principal(), id, agreement->id, json::object()).is_ok());
+  EXPECT_NE(client.Get("/mijn", {{"Cookie", session}})->body.find("/mijn/agreement/" + std::to_string(agreement->id)),
+            std::string::npos);
+  auto printed = client.Get(("/mijn/agreement/" + std::to_string(agreement->id)).c_str(), {{"Cookie", session}});
+  EXPECT_EQ(printed->status, 200);
+  EXPECT_NE(printed->body.find("Een vaste job in de zorg"), std::string::npos);
+  int64_t other =
+      dossiers.create(coach.principal(), {{"first_name", "Jan"}, {"last_name", "C"}, {"birth_date", "1980-02-01"}})->id;
+  int64_t other_goal =
+      goals
+          .add_goal(coach.principal(), other,
+                    {{"text", "Iets anders"}, {"track", "work"}, {"domain", "application_assets"}, {"horizon", "long"}})
+          ->id;
+  auto theirs = goals.draft_agreement(coach.principal(), other, {{"goal_ids", {other_goal}}});
+  EXPECT_EQ(client.Get(("/mijn/agreement/" + std::to_string(theirs->id)).c_str(), {{"Cookie", session}})->status, 404);
+
   // Unlocking: the device and the PIN together; five wrong guesses stop it.
   EXPECT_EQ(
       client.Post("/mijn/login", {{"Cookie", device}}, "secret=493817", "application/x-www-form-urlencoded")->status,
