@@ -134,6 +134,14 @@ Result<TrajectoryView> TrajectoryService::trajectory(const Principal& p, int64_t
   return v;
 }
 
+Result<Trajectory> TrajectoryService::place(const Principal& p, int64_t jobseeker_id) {
+  if (auto s = dossiers_.authorize(p, DossierService::read_action(p), jobseeker_id, "trajectory.read"); !s.is_ok())
+    return s;
+  Trajectory t = data_.trajectory(jobseeker_id);
+  store_.audit(dossiers_.entry(p, "trajectory.read", jobseeker_id, "place"));
+  return t;
+}
+
 Result<Trajectory> TrajectoryService::move(const Principal& p, int64_t jobseeker_id, const json& body) {
   if (auto s = dossiers_.authorize(p, Action::kWriteDossier, jobseeker_id, "trajectory.move"); !s.is_ok()) return s;
   if (!body.is_object()) return Status::invalid_field("", "type_object");

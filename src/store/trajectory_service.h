@@ -43,6 +43,9 @@ class TrajectoryService {
   Result<Screening> decide(const Principal& p, int64_t jobseeker_id, const nlohmann::json& body);
 
   Result<TrajectoryView> trajectory(const Principal& p, int64_t jobseeker_id);
+  // The place on the spiral alone (no moves, crises or contacts), e.g. for
+  // the jobseeker's own start page.
+  Result<Trajectory> place(const Principal& p, int64_t jobseeker_id);
   // body: version, to_state, moved_on, reason, outcome (closing only).
   Result<Trajectory> move(const Principal& p, int64_t jobseeker_id, const nlohmann::json& body);
 

@@ -149,8 +149,8 @@ void App::add_portal_pages() {
   // --- Mijn traject
   add("GET", "/mijn", "portal.home", Access::kPortal, [this](Ctx& c) {
     const Principal& p = *c.who;
-    auto trajectory = trajectories_.trajectory(p, own_id(c));
-    if (!trajectory.is_ok()) return fail(c, trajectory.status());
+    auto place = trajectories_.place(p, own_id(c));
+    if (!place.is_ok()) return fail(c, place.status());
     auto goals = goals_.goals(p, own_id(c));
     if (!goals.is_ok()) return fail(c, goals.status());
     auto agreements = goals_.agreements(p, own_id(c));
@@ -160,7 +160,7 @@ void App::add_portal_pages() {
     json m = portal_model(c, "home");
     m["title"] = c.t("portal.home.title");
     m["welcome"] = c.req.has_param("welcome");
-    m["stage"] = stage_view(c, trajectory->trajectory.state.code());
+    m["stage"] = stage_view(c, place->state.code());
     if (next->has_value()) m["next"] = {{"on", (*next)->on}, {"kind", c.t("portal.appointment." + (*next)->kind)}};
     json list = json::array();
     for (const auto& g : goals.value()) {
