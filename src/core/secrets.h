@@ -10,6 +10,10 @@ namespace spiraal {
 // lowers the cost to the minimum, for tests and generated demo data only.
 std::optional<std::string> hash_password(std::string_view password, bool fast = false);
 bool verify_password(std::string_view password, const std::string& hash);
+// verify_password against `hash`, or, when there is no account (null),
+// against a fixed hash that never matches, so that timing does not tell a
+// missing account from a wrong password.
+bool verify_password_or_dummy(std::string_view password, const std::string* hash);
 
 // `bytes` random bytes, hex encoded.
 std::string random_token(size_t bytes = 32);

@@ -149,9 +149,11 @@ Result<GoalAction> GoalService::update_action(const Principal& p, int64_t id, in
   if (!version.is_ok()) return version.status();
   // The jobseeker moves the status of their own actions, nothing else.
   const bool self = p.role == Role::kJobseeker;
-  if (self)
-    for (const auto& [k, _] : body.items())
-      if (k != "version" && k != "status") return Status::invalid_field(k, "unknown_field");
+  if (self) {
+    FieldErrors errors;
+    refuse_unknown(body, "", {"version", "status"}, errors);
+    if (!errors.empty()) return Status::invalid(std::move(errors));
+  }
   auto c = store_.pool().acquire();
   auto r = c->query(std::string("SELECT ") + kActionColumns +
                         " FROM goal_actions a LEFT JOIN organisations o ON o.id = a.organisation_id "
@@ -210,8 +212,7 @@ Result<GoalAction> GoalService::update_action_of(const Principal& p, int64_t job
   auto version = expected_version(body);
   if (!version.is_ok()) return version.status();
   FieldErrors errors;
-  for (const auto& [k, _] : body.items())
-    if (k != "version" && k != "status") errors.push_back({k, "unknown_field"});
+  refuse_unknown(body, "", {"version", "status"}, errors);
   auto mine = actions_of(jobseeker_id, organisation_id);
   auto it = std::find_if(mine.begin(), mine.end(), [&](const GoalAction& a) { return a.id == action_id; });
   if (it == mine.end()) return Status::not_found();

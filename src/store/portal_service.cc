@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "core/clock.h"
+#include "core/field_reader.h"
 #include "core/secrets.h"
 #include "store/store_internal.h"
 
@@ -152,7 +153,6 @@ std::optional<int64_t> PortalService::device_of(const std::string& device_token)
 }
 
 Result<Unlocked> PortalService::unlock(const std::string& device_token, const std::string& secret) {
-  static const std::string dummy = hash_password("not-a-real-password").value_or("");
   std::optional<User> user;
   int64_t device = 0;
   if (!device_token.empty()) {
@@ -164,9 +164,8 @@ Result<Unlocked> PortalService::unlock(const std::string& device_token, const st
       user = store_.user_by_id(r.integer(0, 1));
     }
   }
-  // Verified against a fixed hash too when the device is unknown, so timing
-  // does not tell a revoked device from a wrong PIN.
-  bool ok = verify_password(secret, user ? user->password_hash : dummy) && user && user->active &&
+  // A revoked or unknown device takes as long as a wrong PIN.
+  bool ok = verify_password_or_dummy(secret, user ? &user->password_hash : nullptr) && user->active &&
             user->role == Role::kJobseeker;
   if (!ok) return Status::unauthenticated();
   store_.pool().acquire()->query("UPDATE portal_devices SET last_used_at = ? WHERE id = ?", {now_utc(), device});
@@ -190,8 +189,7 @@ Status PortalService::set_opened(const Principal& p, int64_t id, const json& bod
   if (!body.is_object() || !body.contains("open") || !body["open"].is_array()) {
     errors.push_back({"open", "type_list"});
   } else {
-    for (const auto& [k, _] : body.items())
-      if (k != "open") errors.push_back({k, "unknown_field"});
+    refuse_unknown(body, "", {"open"}, errors);
     for (const auto& v : body["open"])
       if (v.is_string() && is_story_part(v.get<std::string>()))
         parts.push_back(v.get<std::string>());

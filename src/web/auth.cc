@@ -69,11 +69,8 @@ Result<Auth::LoggedIn> Auth::login(const std::string& username, const std::strin
                                    const std::string& client) {
   if (limiter_.blocked(username, client)) return Status::too_many_requests();
   auto user = store_.user_by_username(username);
-  // Verify against a fixed hash for unknown users too, so timing does not
-  // reveal which usernames exist.
-  static const std::string dummy = hash_password("not-a-real-password").value_or("");
   // A jobseeker logs in on their own device only (PortalService::unlock).
-  bool ok = verify_password(password, user ? user->password_hash : dummy) && user && user->active &&
+  bool ok = verify_password_or_dummy(password, user ? &user->password_hash : nullptr) && user->active &&
             user->role != Role::kJobseeker;
   if (!ok) {
     limiter_.failed(username, client);

@@ -268,10 +268,9 @@ void App::add_portal_pages() {
     if (!set.is_ok()) return fail(c, set.status());
     const auto& items = set->items;
     auto answers = typed_answers(c.form, items);
-    size_t step = std::min<size_t>(size_t(std::max<int64_t>(0, number_from_form(c.form.get("step")).is_number_integer()
-                                                                   ? number_from_form(c.form.get("step")).get<int64_t>()
-                                                                   : 0)),
-                                   items.size());
+    const json typed_step = number_from_form(c.form.get("step"));
+    const int64_t step_number = typed_step.is_number_integer() ? typed_step.get<int64_t>() : 0;
+    const size_t step = std::min(size_t(std::max<int64_t>(0, step_number)), items.size());
     const std::string go = c.form.get("go");
     if (step < items.size()) {
       const std::string raw = c.form.get("now");
