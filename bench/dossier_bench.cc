@@ -136,12 +136,14 @@ Opened raw_timeline(Setup& s, int64_t id) {
                 id, 6);
 }
 
-// Every score table, item sets opened.
+// Every score table, and the item sets they were scored with opened.
 Opened raw_scores(Setup& s, int64_t id) {
-  return opened(s,
-                "SELECT id, taken_on, scorer, items, scores, created_at FROM score_tables WHERE jobseeker_id = ? "
-                "ORDER BY taken_on, id",
-                id, 3);
+  Opened o = opened(s, "SELECT id, items FROM score_item_snapshots WHERE jobseeker_id = ?", id, 1);
+  o.rows = s.store->pool().acquire()->query(
+      "SELECT id, taken_on, scorer, item_snapshot_id, scores, created_at FROM score_tables WHERE jobseeker_id = ? "
+      "ORDER BY taken_on, id",
+      {id});
+  return o;
 }
 
 // Before timing: the raw queries give what the endpoint gives, for every dossier.

@@ -133,7 +133,8 @@ json raw_recovery(Store& store, const MonitoringFilter& f) {
 json raw_w2(Store& store, const MonitoringFilter& f) {
   Started s = started(f);
   auto r = store.pool().acquire()->query(
-      "SELECT st.jobseeker_id, st.items, st.scores FROM score_tables st WHERE st.jobseeker_id IN "
+      "SELECT st.jobseeker_id, si.items, st.scores FROM score_tables st "
+      "JOIN score_item_snapshots si ON si.id = st.item_snapshot_id WHERE st.jobseeker_id IN "
       "(SELECT tr.jobseeker_id" + s.from_where + ") ORDER BY st.jobseeker_id, st.taken_on, st.id",
       s.params);
   const FieldCipher& cipher = store.cipher();

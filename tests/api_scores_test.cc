@@ -85,6 +85,26 @@ TEST_P(ScoresApiTest, CustomItemSet_IsWhatTheNextSnapshotMustScore) {
   EXPECT_EQ(send("POST", coach_, base_ + "/score-tables", example("coach", "2026-02-02"))->status, 422);
 }
 
+TEST_P(ScoresApiTest, TablesShareTheStoredItemSet_AndKeepTheirOwnAfterItChanges) {
+  ASSERT_EQ(send("POST", coach_, base_ + "/score-tables", example("jobseeker", "2026-01-10"))->status, 201);
+  ASSERT_EQ(send("POST", coach_, base_ + "/score-tables", example("coach", "2026-01-11"))->status, 201);
+  auto snapshots = [&] {
+    return db_->store().pool().acquire()->query("SELECT COUNT(*) FROM score_item_snapshots").integer(0, 0);
+  };
+  EXPECT_EQ(snapshots(), 1);  // one stored set for both tables
+  json set = {{"version", 0}, {"items", {{{"code", "income"}, {"label", "Geld"}}}}};
+  ASSERT_EQ(send("PUT", coach_, base_ + "/score-items", set)->status, 200);
+  json body = {{"taken_on", "2026-02-01"}, {"scorer", "jobseeker"}, {"scores", {{"income", {{"now", 4}}}}}};
+  ASSERT_EQ(send("POST", coach_, base_ + "/score-tables", body)->status, 201);
+  EXPECT_EQ(snapshots(), 2);
+  json all = json::parse(send("GET", coach_, base_ + "/score-tables")->body)["items"];
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0]["items"].size(), 21u);
+  EXPECT_EQ(all[1]["items"].size(), 21u);
+  ASSERT_EQ(all[2]["items"].size(), 1u);
+  EXPECT_EQ(all[2]["items"][0]["label"], "Geld");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, ScoresApiTest, kEngines, engine_name);
 
 }  // namespace

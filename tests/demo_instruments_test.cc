@@ -117,8 +117,12 @@ TEST_F(DemoInstrumentsTest, EveryDocumentValidatesAndVersionsChange) {
 TEST_F(DemoInstrumentsTest, SnapshotsAreOrderedInRangeAndFollowCrises) {
   const std::string today = today_utc();
   const auto items = default_score_items("nl");
-  auto r = query("SELECT s.jobseeker_id, s.taken_on, s.scorer, s.scores, s.created_at, t.started_on, s.items "
-                 "FROM score_tables s JOIN trajectories t ON t.jobseeker_id = s.jobseeker_id ORDER BY s.jobseeker_id, s.id");
+  auto r = query("SELECT s.jobseeker_id, s.taken_on, s.scorer, s.scores, s.created_at, t.started_on, si.items "
+                 "FROM score_tables s JOIN trajectories t ON t.jobseeker_id = s.jobseeker_id "
+                 "JOIN score_item_snapshots si ON si.id = s.item_snapshot_id ORDER BY s.jobseeker_id, s.id");
+  // A person's tables share one stored item set.
+  EXPECT_EQ(query("SELECT COUNT(*) FROM score_item_snapshots").integer(0, 0),
+            query("SELECT COUNT(DISTINCT jobseeker_id) FROM score_tables").integer(0, 0));
   ASSERT_GT(r.size(), 2000u);
   std::map<std::string, int> scorers;
   std::map<int64_t, std::map<std::string, json>> previous;  // jobseeker -> scorer -> last scores

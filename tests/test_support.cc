@@ -3,7 +3,9 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "core/clock.h"
 #include "core/secrets.h"
+#include "store/migrations.h"
 #include "store/sql.h"
 
 namespace spiraal::testing {
@@ -12,7 +14,7 @@ std::string engine_name(const ::testing::TestParamInfo<Engine>& info) {
   return info.param == Engine::kSqlite ? "Sqlite" : "Postgres";
 }
 
-std::unique_ptr<TestDb> TestDb::create(Engine engine, size_t pool_size) {
+std::unique_ptr<TestDb> TestDb::create(Engine engine, size_t pool_size, int migrated_to) {
   auto db = std::unique_ptr<TestDb>(new TestDb());
   db->engine_ = engine;
   if (engine == Engine::kSqlite) {
@@ -32,6 +34,17 @@ std::unique_ptr<TestDb> TestDb::create(Engine engine, size_t pool_size) {
   auto store = Store::open(db->address_, pool_size, std::make_shared<FieldCipher>("t1", db->key_));
   if (!store.is_ok()) throw std::runtime_error(store.status().message());
   db->store_ = std::move(store).value();
+  if (migrated_to) {
+    auto c = db->store_->pool().acquire();
+    c->exec_script("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    for (const auto& m : all_migrations())
+      if (m.version <= migrated_to) {
+        c->exec_script(migration_sql(m, c->dialect()));
+        c->query("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                 {int64_t(m.version), m.name, now_utc()});
+      }
+    return db;
+  }
   auto migrated = db->store_->migrate();
   if (!migrated.is_ok()) throw std::runtime_error(migrated.status().message());
   return db;

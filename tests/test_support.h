@@ -22,7 +22,9 @@ inline const auto kEngines = ::testing::Values(Engine::kSqlite, Engine::kPostgre
 class TestDb {
  public:
   // nullptr when the engine is not available (PostgreSQL without the URL).
-  static std::unique_ptr<TestDb> create(Engine engine, size_t pool_size = 4);
+  // With `migrated_to`, the schema stops at that migration (to test the
+  // ones after it on data in the older shape).
+  static std::unique_ptr<TestDb> create(Engine engine, size_t pool_size = 4, int migrated_to = 0);
   ~TestDb();
   Store& store() { return *store_; }
   const std::string& address() const { return address_; }

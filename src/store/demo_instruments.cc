@@ -626,7 +626,9 @@ Result<DemoInstrumentSummary> generate_demo_instruments(Store& store, uint64_t s
         {after, last});
     size_t next_crisis = 0, next_move = 0;
     sql::in_transaction(*c, [&] {
-      Batch tables(*c, "INSERT INTO score_tables (jobseeker_id, taken_on, scorer, items, scores, created_by, created_at)",
+      Batch tables(*c,
+                   "INSERT INTO score_tables (jobseeker_id, taken_on, scorer, item_snapshot_id, scores, created_by, "
+                   "created_at)",
                    "(?, ?, ?, ?, ?, ?, ?)");
       Batch versions(*c,
                      "INSERT INTO instrument_versions (jobseeker_id, instrument, taken_on, document, created_by, "
@@ -668,6 +670,15 @@ Result<DemoInstrumentSummary> generate_demo_instruments(Store& store, uint64_t s
         std::vector<int> js_start, coach_start, now_scores(n), future(n);
         std::vector<long> meetings;
         long after_crisis = 0;  // the first rescore after a crisis, if any
+        // Every table of a person is scored with the default set: one snapshot.
+        int64_t snapshot = 0;
+        auto item_snapshot = [&] {
+          if (!snapshot)
+            snapshot = c->query("INSERT INTO score_item_snapshots (jobseeker_id, items) VALUES (?, ?) RETURNING id",
+                                {p.id, cipher.seal(items_json)})
+                           .integer(0, 0);
+          return snapshot;
+        };
         for (const Snapshot& s : snapshots) {
           std::vector<int> base(n);
           for (size_t k = 0; k < n; ++k) base[k] = int(std::lround(curve.level(p, k, s.day)));
@@ -678,7 +689,7 @@ Result<DemoInstrumentSummary> generate_demo_instruments(Store& store, uint64_t s
               future[k] = clamp10(now_scores[k] + long(r.weighted({6, 20, 32, 27, 15})) - 1);
             }
             if (js_start.empty()) js_start = now_scores;
-            tables.add(p.id, taken_on, std::string("jobseeker"), cipher.seal(items_json),
+            tables.add(p.id, taken_on, std::string("jobseeker"), item_snapshot(),
                        scores_json(items, js_start, now_scores, future), p.coach, stamp(r, s.day, today, now));
             ++sum.score_tables;
             meetings.push_back(s.day);
@@ -689,7 +700,7 @@ Result<DemoInstrumentSummary> generate_demo_instruments(Store& store, uint64_t s
               future[k] = clamp10(now_scores[k] + long(r.weighted({35, 45, 20})));
             }
             if (coach_start.empty()) coach_start = now_scores;
-            tables.add(p.id, taken_on, std::string("coach"), cipher.seal(items_json),
+            tables.add(p.id, taken_on, std::string("coach"), item_snapshot(),
                        scores_json(items, coach_start, now_scores, future), p.coach, stamp(r, s.day, today, now, 30));
             ++sum.score_tables;
             ++sum.by_coach;

@@ -1,5 +1,7 @@
 #include "store/integrated_report_service.h"
 
+#include <map>
+
 #include "core/clock.h"
 #include "store/subject_data.h"
 
@@ -36,6 +38,11 @@ Result<json> IntegratedReportService::material(const Principal& p, int64_t id) {
   for (const auto& t : subject_tables())
     if (std::string(t.table) != "jobseeker_versions" && std::string(t.table) != "integrated_reports")
       tables[t.table] = subject_rows(store_, t, id);
+  // Each score table with the item set it was scored with.
+  std::map<json, json> item_sets;
+  for (const auto& s : tables["score_item_snapshots"]) item_sets[s["id"]] = s["items"];
+  for (auto& t : tables["score_tables"]) t["items"] = item_sets[t["item_snapshot_id"]];
+  tables.erase("score_item_snapshots");
   json out = {{"tables", tables}, {"coaches", json::array()}, {"organisations", json::object()}};
   if (!tables["jobseekers"].empty()) out["jobseeker"] = tables["jobseekers"][0];
   for (const auto& u : store_.coaches_of(id)) out["coaches"].push_back(u.display_name);

@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <utility>
 
 #include "core/clock.h"
@@ -102,9 +103,21 @@ std::vector<TrajectoryFacts> MonitoringService::gather(const MonitoringFilter& f
   // Only the first and the latest table with both sides count, and opening
   // is most of the cost: each person's tables are opened from either end
   // until one with both sides is found, not all of them.
-  auto tables = of_started("jobseeker_id, items, scores", "score_tables", "", "ORDER BY jobseeker_id, taken_on, id");
+  auto tables =
+      of_started("jobseeker_id, item_snapshot_id, scores", "score_tables", "", "ORDER BY jobseeker_id, taken_on, id");
+  auto snapshots = of_started("id, items", "score_item_snapshots", "", "");
+  std::unordered_map<int64_t, size_t> snapshot_row;
+  for (size_t i = 0; i < snapshots.size(); ++i) snapshot_row[snapshots.integer(i, 0)] = i;
+  std::unordered_map<int64_t, json> item_sets;  // opened when first needed
+  auto items_of = [&](int64_t snapshot) -> const json& {
+    auto it = item_sets.find(snapshot);
+    if (it != item_sets.end()) return it->second;
+    auto row = snapshot_row.find(snapshot);
+    return item_sets[snapshot] = row == snapshot_row.end() ? json() : open_json(cipher, snapshots.text(row->second, 1));
+  };
   auto both_sides = [&](size_t i) -> std::optional<std::pair<double, double>> {
-    json items = open_json(cipher, tables.text(i, 1)), scores = open_json(cipher, tables.text(i, 2));
+    const json& items = items_of(tables.integer(i, 1));
+    json scores = open_json(cipher, tables.text(i, 2));
     auto outside = side_average_now(items, scores, "outside"), inside = side_average_now(items, scores, "inside");
     if (!outside || !inside) return std::nullopt;
     return std::pair{*outside, *inside};

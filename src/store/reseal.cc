@@ -14,7 +14,7 @@ const std::vector<SealedColumn>& sealed_columns() {
       {"spiral_moves", "id", nullptr, "reason"},
       {"crises", "id", nullptr, "cause"},
       {"score_item_sets", "jobseeker_id", nullptr, "items"},
-      {"score_tables", "id", nullptr, "items"},
+      {"score_item_snapshots", "id", nullptr, "items"},
       {"instrument_versions", "id", nullptr, "document"},
       {"consents", "id", nullptr, "purpose"},
       {"break_glass", "id", nullptr, "reason"},

@@ -1,5 +1,7 @@
 #include "store/score_service.h"
 
+#include <map>
+
 #include "core/clock.h"
 
 namespace spiraal {
@@ -51,6 +53,16 @@ ItemSet ScoreService::load_item_set(sql::Connection& c, int64_t jobseeker_id, co
   return {items_from_json(json::parse(store_.cipher().open(r.text(0, 0)))), r.integer(0, 1)};
 }
 
+int64_t ScoreService::item_snapshot(sql::Connection& c, int64_t jobseeker_id, const std::string& items) {
+  auto last = c.query("SELECT id, items FROM score_item_snapshots WHERE jobseeker_id = ? ORDER BY id DESC LIMIT 1",
+                      {jobseeker_id});
+  if (!last.empty() && store_.cipher().open(last.text(0, 1)) == items) return last.integer(0, 0);
+  return c
+      .query("INSERT INTO score_item_snapshots (jobseeker_id, items) VALUES (?, ?) RETURNING id",
+             {jobseeker_id, store_.cipher().seal(items)})
+      .integer(0, 0);
+}
+
 Result<ItemSet> ScoreService::item_set(const Principal& p, int64_t jobseeker_id, const std::string& lang) {
   if (auto s = dossiers_.authorize(p, DossierService::read_action(p), jobseeker_id, "scores.read"); !s.is_ok()) return s;
   auto c = store_.pool().acquire();
@@ -92,23 +104,20 @@ Result<std::vector<StoredScoreTable>> ScoreService::tables(const Principal& p, i
   std::vector<StoredScoreTable> out;
   {
     auto c = store_.pool().acquire();
+    // Tables of one dossier mostly share one item set snapshot: each is
+    // opened and parsed once.
+    std::map<int64_t, std::vector<ScoreItem>> snapshots;
+    auto sets = c->query("SELECT id, items FROM score_item_snapshots WHERE jobseeker_id = ?", {jobseeker_id});
+    for (size_t i = 0; i < sets.size(); ++i)
+      snapshots[sets.integer(i, 0)] = items_from_json(json::parse(store_.cipher().open(sets.text(i, 1))));
     auto r = c->query(
-        "SELECT id, taken_on, scorer, items, scores, created_at, "
+        "SELECT id, taken_on, scorer, item_snapshot_id, scores, created_at, "
         "EXISTS (SELECT 1 FROM users u WHERE u.id = score_tables.created_by AND u.role = 'jobseeker') "
         "FROM score_tables WHERE jobseeker_id = ? ORDER BY taken_on, id",
         {jobseeker_id});
-    // Tables of one dossier mostly share their item set: each distinct set
-    // is parsed once.
-    std::string last_plain;
-    std::vector<ScoreItem> last_items;
     for (size_t i = 0; i < r.size(); ++i) {
-      std::string plain = store_.cipher().open(r.text(i, 3));
-      if (i == 0 || plain != last_plain) {
-        last_items = items_from_json(json::parse(plain));
-        last_plain = std::move(plain);
-      }
       StoredScoreTable s;
-      s.items = last_items;
+      s.items = snapshots.at(r.integer(i, 3));
       s.table.taken_on = r.text(i, 1);
       s.table.scorer = r.text(i, 2);
       s.table.scores = stored_scores(r.text(i, 4), s.items);
@@ -140,10 +149,10 @@ Result<StoredScoreTable> ScoreService::add_table(const Principal& p, int64_t job
   json scores = to_json(s.table)["scores"];
   sql::in_transaction(*c, [&] {
     s.table.id = c->query(
-                      "INSERT INTO score_tables (jobseeker_id, taken_on, scorer, items, scores, created_by, created_at) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                      "INSERT INTO score_tables (jobseeker_id, taken_on, scorer, item_snapshot_id, scores, created_by, "
+                      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
                       {jobseeker_id, s.table.taken_on, s.table.scorer,
-                       store_.cipher().seal(items_to_json(set.items).dump()), scores.dump(), p.user_id,
+                       item_snapshot(*c, jobseeker_id, items_to_json(set.items).dump()), scores.dump(), p.user_id,
                        s.table.created_at})
                      .integer(0, 0);
     Store::append_audit(*c, dossiers_.entry(p, "scores.add", jobseeker_id, s.table.scorer));

@@ -37,6 +37,9 @@ class ScoreService {
 
  private:
   ItemSet load_item_set(sql::Connection& c, int64_t jobseeker_id, const std::string& lang);
+  // The dossier's snapshot of `items`: its latest one when that holds the
+  // same set, else a new one.
+  int64_t item_snapshot(sql::Connection& c, int64_t jobseeker_id, const std::string& items);
 
   Store& store_;
   DossierService& dossiers_;

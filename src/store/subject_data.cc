@@ -77,8 +77,11 @@ const std::vector<SubjectTable>& subject_tables() {
        {"id", "recipient_id", "purpose", "scope", "given_on", "withdrawn_on", "recorded_by", "recorded_at"}, {"scope"}},
       {"instrument_versions", "jobseeker_id", {"id", "instrument", "taken_on", "document", "created_by", "created_at"},
        {"document"}},
-      {"score_tables", "jobseeker_id", {"id", "taken_on", "scorer", "items", "scores", "created_by", "created_at"},
-       {"items", "scores"}},
+      {"score_tables", "jobseeker_id",
+       {"id", "taken_on", "scorer", "item_snapshot_id", "scores", "created_by", "created_at"}, {"scores"}},
+      // The item sets the tables above were scored with (after them: erasure
+      // deletes in this order).
+      {"score_item_snapshots", "jobseeker_id", {"id", "items"}, {"items"}},
       {"score_item_sets", "jobseeker_id", {"version", "items", "updated_at"}, {"items"}},
       {"crises", "jobseeker_id", {"id", "version", "cause", "started_on", "ended_on", "recorded_by", "created_at"}, {}},
       {"spiral_moves", "jobseeker_id",
