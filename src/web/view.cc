@@ -155,22 +155,24 @@ const Views::Template& Views::find(const std::string& name) const {
 namespace {
 
 // A model that brings its own "t" keeps it; otherwise the template's
-// messages in the model's "lang" are added.
-std::string render(const Views::Template& t, mstch::map& root, const nlohmann::json& model) {
-  if (!model.contains("t")) root["t"] = t.messages.at(language_of(model));
+// messages in the model's "lang" are added. The root goes to mstch as a
+// node: handing it a map made a temporary copy of the whole model.
+std::string render(const Views::Template& t, mstch::node& root, const nlohmann::json& model) {
+  if (!model.contains("t")) boost::get<mstch::map>(root)["t"] = t.messages.at(language_of(model));
   return mstch::render(t.text, root, t.partials);
 }
 
 }  // namespace
 
 std::string Views::fragment(const std::string& name, const nlohmann::json& model) const {
-  mstch::map root = map_of(model);
+  mstch::node root = map_of(model);
   return render(find(name), root, model);
 }
 
 std::string Views::page(const std::string& name, const nlohmann::json& model) const {
-  mstch::map root = map_of(model);
-  root["body"] = render(find(name), root, model);
+  mstch::node root = map_of(model);
+  std::string body = render(find(name), root, model);
+  boost::get<mstch::map>(root)["body"] = std::move(body);
   auto layout = model.find("layout");
   return render(find(layout != model.end() && layout->is_string() ? layout->get<std::string>() : "layout"), root,
                 model);
