@@ -3,6 +3,7 @@
 #include "core/audit_chain.h"
 #include "core/clock.h"
 #include "core/secrets.h"
+#include "store/data_steps.h"
 #include "store/migrations.h"
 #include "store/store_internal.h"
 
@@ -109,6 +110,8 @@ Result<std::vector<std::string>> Store::migrate() {
   auto c = pool_->acquire();
   auto applied = spiraal::migrate(*c);
   if (!applied.is_ok()) return applied;
+  for (const auto& name : *applied)
+    if (name.starts_with("0028_")) share_score_item_snapshots(*c, *cipher_);
   // Records written before the hash chain existed (migration 0003) are
   // sealed once, in their original order, so the chain covers them too.
   sql::in_transaction(*c, [&] {
