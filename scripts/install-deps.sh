@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake pkg-config git clang libclang-rt-14-dev
   libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libpqxx-dev libsodium-dev
-  libspdlog-dev libcli11-dev libmstch-dev libxlsxwriter-dev
+  libspdlog-dev libcli11-dev libmstch-dev libxlsxwriter-dev libjemalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql chromium poppler-utils nginx-light wrk
 )
