@@ -17,7 +17,10 @@ int64_t share_score_item_snapshots(sql::Connection& c, const FieldCipher& cipher
       more = !r.empty();
       std::map<std::string, int64_t> kept;  // the dossier's item sets, by their text
       for (size_t i = 0; i < r.size(); ++i) {
-        if (r.integer(i, 1) != after) kept.clear(), after = r.integer(i, 1);
+        if (r.integer(i, 1) != after) {  // the next dossier
+          kept.clear();
+          after = r.integer(i, 1);
+        }
         const int64_t id = r.integer(i, 0);
         auto [first, fresh] = kept.emplace(cipher.open(r.text(i, 2)), id);
         if (fresh) continue;
