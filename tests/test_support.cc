@@ -3,7 +3,6 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "core/clock.h"
 #include "core/secrets.h"
 #include "store/migrations.h"
 #include "store/sql.h"
@@ -35,14 +34,8 @@ std::unique_ptr<TestDb> TestDb::create(Engine engine, size_t pool_size, int migr
   if (!store.is_ok()) throw std::runtime_error(store.status().message());
   db->store_ = std::move(store).value();
   if (migrated_to) {
-    auto c = db->store_->pool().acquire();
-    c->exec_script("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-    for (const auto& m : all_migrations())
-      if (m.version <= migrated_to) {
-        c->exec_script(migration_sql(m, c->dialect()));
-        c->query("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                 {int64_t(m.version), m.name, now_utc()});
-      }
+    if (auto applied = migrate(*db->store_->pool().acquire(), migrated_to); !applied.is_ok())
+      throw std::runtime_error(applied.status().message());
     return db;
   }
   auto migrated = db->store_->migrate();

@@ -3,8 +3,9 @@
 // invitation code, the PIN or password that unlocks a device, the invitation
 // itself and the messages between the jobseeker and their coach.
 #include <cstdint>
-#include <nlohmann/json_fwd.hpp>
 #include <string>
+
+#include <nlohmann/json_fwd.hpp>
 
 #include "core/status.h"
 

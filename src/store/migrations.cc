@@ -31,13 +31,14 @@ std::string migration_sql(const Migration& m, sql::Dialect dialect) {
   return s;
 }
 
-Result<std::vector<std::string>> migrate(sql::Connection& c) {
+Result<std::vector<std::string>> migrate(sql::Connection& c, int up_to) {
   std::vector<std::string> applied;
   try {
     c.exec_script(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
         "applied_at TEXT NOT NULL)");
     for (const auto& m : all_migrations()) {
+      if (m.version > up_to) break;
       bool done = sql::in_transaction(c, [&] {
         if (c.dialect() == sql::Dialect::kPostgres) c.query("SELECT pg_advisory_xact_lock(7314159)");
         if (!c.query("SELECT 1 FROM schema_migrations WHERE version = ?", {int64_t(m.version)}).empty())

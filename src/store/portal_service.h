@@ -12,10 +12,11 @@
 // Relation::kSelf, see DossierService::read_action), so no second copy of
 // their rules lives here. Access is checked and audited as everywhere.
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "core/portal.h"
 #include "store/dossier_service.h"

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <filesystem>
+
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
