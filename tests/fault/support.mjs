@@ -11,6 +11,13 @@ export const bin = process.env.SPIRAAL_BIN || new URL('../../build/spiraal', imp
 export const pgUrl = process.env.SPIRAAL_TEST_PG_URL;
 export const dir = mkdtempSync(join(tmpdir(), 'spiraal-fault-'));
 const createdDatabases = [];
+const children = [];  // every process started, for cleanup()
+
+// Registers a child process for cleanup(); returns it.
+export function track(child) {
+  children.push(child);
+  return child;
+}
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -50,7 +57,8 @@ export function prepare(engine, { jobseekers = 20 } = {}) {
 // `spiraal serve` on a free port, once /healthz answers.
 export async function startServer({ db, keyArgs }, extraArgs = []) {
   const port = await freePort();
-  const child = spawn(bin, ['serve', '--db', db, '--port', String(port), ...keyArgs, ...extraArgs], { stdio: 'ignore' });
+  const child = track(spawn(bin, ['serve', '--db', db, '--port', String(port), ...keyArgs, ...extraArgs],
+                            { stdio: 'ignore' }));
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}`);
@@ -70,17 +78,25 @@ export function killed(child, signal = 'SIGKILL') {
   });
 }
 
-// Every contact id stored for `ids`, read through `base` (newest first, one page each).
+// Every contact id stored for `ids`, read through `base`, page after page
+// (a round can write more to one dossier than a page holds).
 export async function storedContacts(base, headers, ids) {
   const stored = new Set();
   for (const jobseeker of ids) {
-    const r = await fetch(`${base}/api/v1/jobseekers/${jobseeker}/contacts?limit=200`, { headers });
-    for (const c of (await r.json()).items) stored.add(c.id);
+    for (let offset = 0, total = 1; offset < total; offset += 200) {
+      const r = await fetch(`${base}/api/v1/jobseekers/${jobseeker}/contacts?limit=200&offset=${offset}`, { headers });
+      const page = await r.json();
+      for (const c of page.items) stored.add(c.id);
+      total = page.total;
+    }
   }
   return stored;
 }
 
 export function cleanup() {
+  // A test that failed midway may leave a server running; it would keep
+  // node's event loop (and so the whole test file) alive.
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   for (const name of createdDatabases) {
     try { execFileSync('psql', [pgUrl, '-qc', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]); } catch { /* gone */ }
   }
