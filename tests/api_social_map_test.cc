@@ -183,8 +183,7 @@ TEST_P(SocialMapApiTest, TheSampleFileImports) {
 // upload carries its CSRF token as a multipart field.
 TEST_P(SocialMapApiTest, PagesCreateKeepWhatWasTypedAndImportAnUploadedFile) {
   auto client = server_->client();
-  auto login = client.Post("/login", "username=coord&password=juist-wachtwoord&next=%2Fsocial-map",
-                           "application/x-www-form-urlencoded");
+  auto login = post_login(*server_, "username=coord&password=juist-wachtwoord&next=%2Fsocial-map");
   ASSERT_EQ(login->status, 303);
   std::string set = login->get_header_value("Set-Cookie");
   httplib::Headers cookie = {{"Cookie", set.substr(0, set.find(';'))}};

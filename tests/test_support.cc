@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <regex>
 
 #include "core/secrets.h"
 #include "store/migrations.h"
@@ -102,6 +103,17 @@ httplib::Result api_call(TestServer& server, const std::string& token, const std
   if (method == "GET") return client.Get(path.c_str(), headers);
   if (method == "PUT") return client.Put(path.c_str(), headers, body.dump(), "application/json");
   return client.Post(path.c_str(), headers, body.dump(), "application/json");
+}
+
+httplib::Result post_login(TestServer& server, const std::string& form) {
+  auto client = server.client();
+  auto page = client.Get("/login");
+  std::smatch m;
+  const std::string body = page ? page->body : std::string();
+  if (!std::regex_search(body, m, std::regex(R"re(name="_csrf" value="([0-9a-f]+)")re"))) return page;
+  const std::string set = page->get_header_value("Set-Cookie");
+  return client.Post("/login", {{"Cookie", set.substr(0, set.find(';'))}}, "_csrf=" + std::string(m[1]) + "&" + form,
+                     "application/x-www-form-urlencoded");
 }
 
 }  // namespace spiraal::testing

@@ -77,4 +77,9 @@ httplib::Headers bearer(const std::string& token, const std::string& lang = "nl"
 httplib::Result api_call(TestServer& server, const std::string& token, const std::string& method,
                          const std::string& path, const nlohmann::json& body = nullptr);
 
+// Posts the staff log-in form as a browser does: GET /login first for the
+// form's CSRF token and its cookie, then POST `form` (urlencoded fields,
+// without _csrf) with both.
+httplib::Result post_login(TestServer& server, const std::string& form);
+
 }  // namespace spiraal::testing

@@ -28,8 +28,7 @@ class WebSessionTest : public ::testing::Test {
 
   // Logs in through the form; returns the session cookie ("name=value").
   std::string login(const std::string& password = "juist-wachtwoord") {
-    auto r = server_->client().Post("/login", "username=coach.a&password=" + url_encode(password) + "&next=%2Fcaseload",
-                                    "application/x-www-form-urlencoded");
+    auto r = post_login(*server_, "username=coach.a&password=" + url_encode(password) + "&next=%2Fcaseload");
     last_ = r->status;
     std::string set = r->get_header_value("Set-Cookie");
     set_cookie_ = set;
@@ -67,8 +66,57 @@ TEST_F(WebSessionTest, Login_SetsASecureHttpOnlySameSiteCookieAndRedirects) {
 TEST_F(WebSessionTest, WrongPassword_Answers401WithADutchMessage) {
   login("fout");
   EXPECT_EQ(last_, 401);
-  auto r = server_->client().Post("/login", "username=coach.a&password=fout", "application/x-www-form-urlencoded");
+  auto r = post_login(*server_, "username=coach.a&password=fout");
   EXPECT_NE(r->body.find("klopt niet"), std::string::npos);
+}
+
+// Login CSRF: a log-in form posted from another site (no cookie of ours,
+// or a token that does not match it) opens no session and costs no attempt.
+TEST_F(WebSessionTest, LoginPostedWithoutTheFormsToken_IsRefusedWithoutCountingAsAFailure) {
+  auto client = server_->client();
+  auto bare = client.Post("/login", "username=coach.a&password=juist-wachtwoord", "application/x-www-form-urlencoded");
+  EXPECT_EQ(bare->status, 403);
+  EXPECT_NE(bare->body.find("kwam niet van deze site"), std::string::npos);
+  EXPECT_EQ(bare->get_header_value("Set-Cookie").find(kSessionCookie), std::string::npos);
+
+  auto page = client.Get("/login");
+  const std::string set = page->get_header_value("Set-Cookie");
+  EXPECT_TRUE(set.starts_with(std::string(kLoginCookie) + "=")) << set;
+  EXPECT_NE(set.find("SameSite=Strict"), std::string::npos);
+  EXPECT_NE(set.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(set.find("Path=/login"), std::string::npos);
+  const std::string cookie = set.substr(0, set.find(';'));
+  auto forged = client.Post("/login", {{"Cookie", cookie}},
+                            "_csrf=00000000000000000000000000000000&username=coach.a&password=juist-wachtwoord",
+                            "application/x-www-form-urlencoded");
+  EXPECT_EQ(forged->status, 403);
+  EXPECT_EQ(db_->store().login_failures("u:coach.a", "0000"), 0);
+
+  // A second form (another tab) keeps the token, so the first still works.
+  auto again = client.Get("/login", {{"Cookie", cookie}});
+  EXPECT_EQ(again->get_header_value("Set-Cookie").substr(0, cookie.size()), cookie);
+  login();
+  EXPECT_EQ(last_, 303);
+}
+
+// After a wrong password the form comes back with a token that still works.
+TEST_F(WebSessionTest, AfterAWrongPassword_TheReturnedFormLogsIn) {
+  auto client = server_->client();
+  auto page = client.Get("/login");
+  const std::string set = page->get_header_value("Set-Cookie");
+  const httplib::Headers cookie = {{"Cookie", set.substr(0, set.find(';'))}};
+  auto token_in = [](const std::string& html) {
+    std::smatch m;
+    return std::regex_search(html, m, std::regex(R"re(name="_csrf" value="([0-9a-f]{32})")re")) ? std::string(m[1])
+                                                                                                 : std::string();
+  };
+  auto wrong = client.Post("/login", cookie, "_csrf=" + token_in(page->body) + "&username=coach.a&password=fout",
+                           "application/x-www-form-urlencoded");
+  EXPECT_EQ(wrong->status, 401);
+  auto right = client.Post("/login", cookie,
+                           "_csrf=" + token_in(wrong->body) + "&username=coach.a&password=juist-wachtwoord",
+                           "application/x-www-form-urlencoded");
+  EXPECT_EQ(right->status, 303);
 }
 
 TEST_F(WebSessionTest, TooManyFailures_AreRateLimitedEvenWithTheRightPassword) {

@@ -106,6 +106,11 @@ std::string Auth::device_cookie(const std::string& token) const {
          std::to_string(kDeviceDays * 86400) + (secure_cookies_ ? "; Secure" : "");
 }
 
+std::string Auth::login_cookie(const std::string& token) const {
+  return std::string(kLoginCookie) + "=" + token + "; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600" +
+         (secure_cookies_ ? "; Secure" : "");
+}
+
 std::string Auth::language_cookie(const std::string& lang) const {
   return std::string(kLanguageCookie) + "=" + lang + "; Path=/; SameSite=Lax; Max-Age=31536000" +
          (secure_cookies_ ? "; Secure" : "");

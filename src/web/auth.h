@@ -15,6 +15,9 @@ inline constexpr const char* kSessionCookie = "spiraal_session";
 inline constexpr const char* kLanguageCookie = "spiraal_lang";
 // A jobseeker's device ("mijn traject"): a long-lived secret the PIN unlocks.
 inline constexpr const char* kDeviceCookie = "spiraal_device";
+// The log-in form's own CSRF token, before there is a session: the form
+// carries it too, and a cross-site post (SameSite=Strict) has no cookie.
+inline constexpr const char* kLoginCookie = "spiraal_login";
 
 // Refuses further log-in attempts for a username or a client address after
 // too many failures within a window, whatever the password. The counts are
@@ -69,6 +72,7 @@ class Auth {
   std::string clear_session_cookie() const;
   std::string language_cookie(const std::string& lang) const;
   std::string device_cookie(const std::string& token) const;
+  std::string login_cookie(const std::string& token) const;
 
   // A session ends 12 hours after log-in (absolute) or after 30 minutes
   // without a request (idle), whichever comes first. Uses are recorded at

@@ -1,5 +1,6 @@
 // Pages outside a single dossier: log-in, language switch, home and caseload.
 #include "core/clock.h"
+#include "core/secrets.h"
 #include "web/app.h"
 #include "web/i18n.h"
 #include "web/paging.h"
@@ -38,22 +39,40 @@ void App::add_page_routes() {
     html(c, 200, "home", base_model(c));
   });
 
-  add("GET", "/login", "login.form", Access::kPublic, [this](Ctx& c) {
+  // The log-in form, with its own CSRF token: the one in the cookie when it
+  // looks like ours (another tab's form stays valid), or a new one.
+  auto login_page = [this](Ctx& c, int status, nlohmann::json model) {
+    std::string token = cookie_value(c.req.get_header_value("Cookie"), kLoginCookie);
+    if (token.size() != 32 || token.find_first_not_of("0123456789abcdef") != std::string::npos)
+      token = random_token(16);
+    c.res.set_header("Set-Cookie", auth_.login_cookie(token));
+    model["login_csrf"] = token;
+    html(c, status, "login", model);
+  };
+
+  add("GET", "/login", "login.form", Access::kPublic, [this, login_page](Ctx& c) {
     if (c.who) return redirect(c, "/");
     auto model = base_model(c);
     model["next"] = safe_next(c.req.get_param_value("next"));
-    html(c, 200, "login", model);
+    login_page(c, 200, model);
   });
 
-  add("POST", "/login", "login.submit", Access::kPublic, [this](Ctx& c) {
+  add("POST", "/login", "login.submit", Access::kPublic, [this, login_page](Ctx& c) {
     std::string username = c.form.get("username");
+    auto model = base_model(c);
+    model["next"] = safe_next(c.form.get("next"));
+    model["username"] = username;
+    // Login CSRF: a form posted from another site would log this browser in
+    // to somebody else's account. Not counted as a failed attempt.
+    std::string expected = cookie_value(c.req.get_header_value("Cookie"), kLoginCookie);
+    if (expected.empty() || !same_secret(c.form.get("_csrf"), expected)) {
+      model["error"] = c.t("login.expired");
+      return login_page(c, 403, model);
+    }
     auto result = auth_.login(username, c.form.get("password"), client_address(c.req, options_.trusted_proxies));
     if (!result.is_ok()) {
-      auto model = base_model(c);
-      model["next"] = safe_next(c.form.get("next"));
-      model["username"] = username;
       model["error"] = c.t(result.status().code() == Code::kTooManyRequests ? "login.too_many" : "login.failed");
-      return html(c, http_status(result.status().code()), "login", model);
+      return login_page(c, http_status(result.status().code()), model);
     }
     c.res.set_header("Set-Cookie", auth_.session_cookie(result->token));
     redirect(c, safe_next(c.form.get("next")));

@@ -62,12 +62,16 @@ ${ports.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=10s;`).jo
   throw new Error('nginx did not come up');
 }
 
-// Logs in through the form like a browser; returns the session cookie.
+// Logs in through the form like a browser (the form's CSRF token and its
+// cookie first); returns the session cookie.
 async function login(base, username, password) {
+  const form = await fetch(base + '/login');
+  const loginCookie = (form.headers.get('set-cookie') || '').split(';')[0];
+  const token = (await form.text()).match(/name="_csrf" value="([0-9a-f]+)"/)[1];
   const r = await fetch(base + '/login', {
     method: 'POST', redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ username, password, next: '/' }),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: loginCookie },
+    body: new URLSearchParams({ _csrf: token, username, password, next: '/' }),
   });
   assert.equal(r.status, 303, 'log-in through the proxy');
   const cookie = (r.headers.get('set-cookie') || '').split(';')[0];
