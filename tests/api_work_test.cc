@@ -413,10 +413,20 @@ TEST_P(WorkApiTest, ADisclosure_ListsBackpackItemsAndCanBeWithdrawn) {
                                    {"items", {"competences", "support_on_job"}}});
   EXPECT_EQ(d["status"], "in_force");
   EXPECT_EQ(d["given_on"], today_utc());
+  // The consent register lists the backpack among the sharings.
+  const std::string register_path = "/jobseekers/" + std::to_string(id_) + "/consents";
+  auto page = server_->client().Get(register_path.c_str(), bearer(coach_.token));
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("<td>Kringwinkel</td>"), std::string::npos) << page->body;
+  EXPECT_NE(page->body.find("<strong>geldig</strong>"), std::string::npos);
+  EXPECT_EQ(page->body.find("Nog niets uit de rugzak gedeeld."), std::string::npos);
   json w = expect(200, "PUT", base_ + "/disclosures/" + id_of(d),
                   {{"version", 1}, {"work_start_id", start["id"]}, {"recipient", "Kringwinkel"},
                    {"items", {"competences", "support_on_job"}}, {"given_on", today_utc()}, {"withdrawn_on", today_utc()}});
   EXPECT_EQ(w["status"], "withdrawn");
+  page = server_->client().Get(register_path.c_str(), bearer(coach_.token));
+  EXPECT_NE(page->body.find("ingetrokken op " + today_utc()), std::string::npos);
+  EXPECT_EQ(page->body.find("<strong>geldig</strong>"), std::string::npos);
   EXPECT_EQ(refused("POST", base_ + "/disclosures", {{"work_start_id", 999999}, {"recipient", "X"}}),
             std::set<std::string>{"work_start_id:not_in_dossier"});
 }

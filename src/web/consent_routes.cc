@@ -9,6 +9,7 @@
 #include "web/dossier_view.h"
 #include "web/i18n.h"
 #include "web/overleg_view.h"
+#include "web/work_models.h"
 
 namespace spiraal {
 namespace {
@@ -146,6 +147,14 @@ void App::add_consent_routes() {
                       {"given_on", k.given_on}, {"withdrawn_on", k.withdrawn_on}, {"in_force", in_force(k, today)}});
     }
     m["consents"] = rows;
+    // The backpack: what the worker lets an employer see is a sharing too;
+    // it is kept and withdrawn on the work starts page.
+    auto backpack = work_.list(*c.who, c.path_id(), find_work_record_kind("disclosure"));
+    if (!backpack.is_ok()) return fail(c, backpack.status());
+    json disclosures = json::array();
+    for (const auto& r : backpack.value()) disclosures.push_back(disclosure_model(c, r));
+    m["disclosures"] = disclosures;
+    m["has_disclosures"] = !disclosures.empty();
     json partners = json::array();
     for (auto p : consents_.partners()) {
       p["selected"] = draft.value("recipient_id", json()) == p["id"];

@@ -185,6 +185,17 @@ json measure_options(const Ctx& c, const MeasureCatalogue& measures, const json&
   return out;
 }
 
+json disclosure_model(const Ctx& c, const WorkRecord& r) {
+  json v = r.content;
+  v["id"] = r.id;
+  v["version"] = r.version;
+  json labels = json::array();
+  for (const auto& i : r.content["items"]) labels.push_back(c.t("work.backpack." + i.get<std::string>()));
+  v["item_labels"] = labels;
+  v["in_force"] = r.status == "in_force";
+  return v;
+}
+
 void work_starts_model(const Ctx& c, const std::vector<WorkRecord>& all, json& m) {
   const json aftercare = aftercare_summary(all, today_utc());
   json starts = json::array();
@@ -218,11 +229,7 @@ void work_starts_model(const Ctx& c, const std::vector<WorkRecord>& all, json& m
         v["open"] = r.status == "open";
         absences.push_back(v);
       } else if (r.kind == "disclosure") {
-        json labels = json::array();
-        for (const auto& i : r.content["items"]) labels.push_back(c.t("work.backpack." + i.get<std::string>()));
-        v["item_labels"] = labels;
-        v["in_force"] = r.status == "in_force";
-        disclosures.push_back(v);
+        disclosures.push_back(disclosure_model(c, r));
       } else if (r.kind == "sustainability_check") {
         v["due_on"] = r.due_on;
         v["recorded"] = r.status == "recorded";

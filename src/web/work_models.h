@@ -26,6 +26,9 @@ void competences_model(const Ctx& c, const std::vector<WorkRecord>& all, nlohman
 void job_targets_model(const Ctx& c, const std::vector<WorkRecord>& all, nlohmann::json& m);
 void applications_model(const Ctx& c, const std::vector<WorkRecord>& all, const MeasureCatalogue& measures,
                         nlohmann::json& m);
+// One backpack disclosure: its content with id, version, the items' labels
+// and whether it is in force (the work starts page and the consent register).
+nlohmann::json disclosure_model(const Ctx& c, const WorkRecord& r);
 void work_starts_model(const Ctx& c, const std::vector<WorkRecord>& all, nlohmann::json& m);
 // What the employer may see of one start: only the backpack items of the
 // latest disclosure in force (the worker decides, seed 000 table 6.1).

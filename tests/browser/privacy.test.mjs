@@ -30,6 +30,8 @@ test('a consent shares one section with a partner until it is withdrawn', async 
   await coach.check('#k-s-life_history');
   await submit(coach, 'form.card button[type=submit]');
   assert.match(await coach.textContent('table.consents'), /Demo-partner[\s\S]*Samen een oplossing[\s\S]*geldig/);
+  // The backpack (what an employer may see) is on the register too; none yet here.
+  assert.match(await coach.textContent('section[aria-labelledby=backpack-h]'), /Rugzak[\s\S]*Nog niets uit de rugzak/);
   assert.deepEqual(await seriousViolations(coach), []);
   await screenshot(coach, 'consents');
 
