@@ -136,9 +136,13 @@ TEST_P(PortalServiceTest, ACodeOpensOneAccountOnOneDeviceOnceAndTheCoachRevokesI
   EXPECT_EQ(u->user.display_name, "Samira");
   EXPECT_EQ(portal_->redeem(inv->code, "493817", "493817", "Android").status().code(), Code::kNotFound);  // used up
 
-  EXPECT_TRUE(portal_->unlock(u->device_token, "493817").is_ok());
-  EXPECT_EQ(portal_->unlock(u->device_token, "493818").status().code(), Code::kUnauthenticated);
-  EXPECT_EQ(portal_->unlock("not-a-device", "493817").status().code(), Code::kUnauthenticated);
+  auto unlock = [&](const std::string& device_token, const std::string& secret) {
+    return portal_->unlock(portal_->device_of(device_token), secret);
+  };
+  EXPECT_TRUE(unlock(u->device_token, "493817").is_ok());
+  EXPECT_EQ(unlock(u->device_token, "493818").status().code(), Code::kUnauthenticated);
+  EXPECT_EQ(unlock("not-a-device", "493817").status().code(), Code::kUnauthenticated);
+  EXPECT_FALSE(portal_->device_of("not-a-device").has_value());
   // The staff log-in does not take a jobseeker's account.
   Auth auth(store(), true);
   EXPECT_EQ(auth.login(u->user.username, "493817", "10.0.0.1").status().code(), Code::kUnauthenticated);
@@ -154,11 +158,12 @@ TEST_P(PortalServiceTest, ACodeOpensOneAccountOnOneDeviceOnceAndTheCoachRevokesI
   EXPECT_EQ(portal_->revoke_device(coach_.principal(), id_, u->device_id).code(), Code::kConflict);
   // The lost phone's session ended with it, and it unlocks no more.
   EXPECT_FALSE(auth.identify("", std::string(kSessionCookie) + "=" + session).user.has_value());
-  EXPECT_EQ(portal_->unlock(u->device_token, "493817").status().code(), Code::kUnauthenticated);
+  EXPECT_TRUE(portal_->device_of(u->device_token)->revoked);  // still known: the limiter counts per device
+  EXPECT_EQ(unlock(u->device_token, "493817").status().code(), Code::kUnauthenticated);
   // A new code gives a new device on the same account, with a new PIN.
   auto again = join("583920");
   EXPECT_EQ(again.user.id, u->user.id);
-  EXPECT_TRUE(portal_->unlock(again.device_token, "583920").is_ok());
+  EXPECT_TRUE(unlock(again.device_token, "583920").is_ok());
 }
 
 TEST_P(PortalServiceTest, ANewCodeReplacesTheUnusedOneAndAnSmsGoesToTheOutbox) {

@@ -145,31 +145,23 @@ Result<Unlocked> PortalService::redeem(const std::string& typed, const std::stri
   return out;
 }
 
-std::optional<int64_t> PortalService::device_of(const std::string& device_token) {
+std::optional<DeviceKey> PortalService::device_of(const std::string& device_token) {
   if (device_token.empty()) return std::nullopt;
-  auto r =
-      store_.pool().acquire()->query("SELECT id FROM portal_devices WHERE token_hash = ?", {sha256_hex(device_token)});
-  return r.empty() ? std::nullopt : std::optional<int64_t>(r.integer(0, 0));
+  auto r = store_.pool().acquire()->query(
+      "SELECT id, user_id, CASE WHEN revoked_at IS NULL THEN 0 ELSE 1 END FROM portal_devices WHERE token_hash = ?", {sha256_hex(device_token)});
+  if (r.empty()) return std::nullopt;
+  return DeviceKey{r.integer(0, 0), r.integer(0, 1), r.integer(0, 2) != 0};
 }
 
-Result<Unlocked> PortalService::unlock(const std::string& device_token, const std::string& secret) {
+Result<Unlocked> PortalService::unlock(const std::optional<DeviceKey>& device, const std::string& secret) {
   std::optional<User> user;
-  int64_t device = 0;
-  if (!device_token.empty()) {
-    auto r = store_.pool().acquire()->query(
-        "SELECT id, user_id FROM portal_devices WHERE token_hash = ? AND revoked_at IS NULL",
-        {sha256_hex(device_token)});
-    if (!r.empty()) {
-      device = r.integer(0, 0);
-      user = store_.user_by_id(r.integer(0, 1));
-    }
-  }
+  if (device && !device->revoked) user = store_.user_by_id(device->user_id);
   // A revoked or unknown device takes as long as a wrong PIN.
   bool ok = verify_password_or_dummy(secret, user ? &user->password_hash : nullptr) && user->active &&
             user->role == Role::kJobseeker;
   if (!ok) return Status::unauthenticated();
-  store_.pool().acquire()->query("UPDATE portal_devices SET last_used_at = ? WHERE id = ?", {now_utc(), device});
-  return Unlocked{*user, device, {}};
+  store_.pool().acquire()->query("UPDATE portal_devices SET last_used_at = ? WHERE id = ?", {now_utc(), device->id});
+  return Unlocked{*user, device->id, {}};
 }
 
 Result<std::vector<std::string>> PortalService::opened(const Principal& p, int64_t id) {

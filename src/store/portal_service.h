@@ -66,6 +66,13 @@ struct DossierReader {
   int64_t times = 0;
 };
 
+// A jobseeker's device as its cookie finds it.
+struct DeviceKey {
+  int64_t id = 0;
+  int64_t user_id = 0;
+  bool revoked = false;
+};
+
 // A device unlocked or newly added: the session belongs to `user`, bound to
 // `device_id`. `device_token` is set only for a new device (the cookie).
 struct Unlocked {
@@ -99,10 +106,12 @@ class PortalService {
   // device. kNotFound for a bad code, kInvalid for a refused secret.
   Result<Unlocked> redeem(const std::string& typed, const std::string& secret, const std::string& repeat,
                           const std::string& device_label);
-  // kUnauthenticated for a wrong secret or a revoked or unknown device.
-  Result<Unlocked> unlock(const std::string& device_token, const std::string& secret);
-  // The device's account id, for the log-in limiter; nullopt when unknown.
-  std::optional<int64_t> device_of(const std::string& device_token);
+  // The device a cookie names, revoked ones too (the log-in limiter counts
+  // attempts per device); nullopt when unknown.
+  std::optional<DeviceKey> device_of(const std::string& device_token);
+  // Checks the secret for `device` (from device_of). kUnauthenticated for a
+  // wrong secret or a revoked or unknown device, after the same work.
+  Result<Unlocked> unlock(const std::optional<DeviceKey>& device, const std::string& secret);
 
   // The parts of the story open to the jobseeker (kReadOwn for the
   // jobseeker, kInvite for the coach); the coach opens and closes them.

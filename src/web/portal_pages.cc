@@ -133,10 +133,10 @@ void App::add_portal_pages() {
   });
   add("POST", "/mijn/login", "portal.unlock", Access::kPublic, [this, login_page](Ctx& c) {
     const std::string client = client_address(c.req, options_.trusted_proxies);
-    const std::string token = cookie_value(c.req.get_header_value("Cookie"), kDeviceCookie);
-    const std::string key = "device:" + std::to_string(portal_.device_of(token).value_or(0));
+    const auto device = portal_.device_of(cookie_value(c.req.get_header_value("Cookie"), kDeviceCookie));
+    const std::string key = "device:" + std::to_string(device ? device->id : 0);
     if (auth_.limiter().blocked(key, client)) return login_page(c, 429, c.t("portal.login.too_many"));
-    auto unlocked = portal_.unlock(token, c.form.get("secret"));
+    auto unlocked = portal_.unlock(device, c.form.get("secret"));
     if (!unlocked.is_ok()) {
       auth_.limiter().failed(key, client);
       return login_page(c, 401, c.t("portal.login.failed"));
