@@ -121,6 +121,8 @@ const std::map<std::string, std::string> kExpected = {
     {"crises.end", "DADDDDDDD"},
     {"admin.users", "DDDDADDDD"},
     {"admin.users.create", "DDDDADDDD"},
+    {"admin.teams", "DDDDADDDD"},
+    {"admin.teams.place", "DDDDADDDD"},
     // The sociale kaart: read by whoever refers or is referred to, kept by
     // coordinators and admins; no dossier, so no relationship.
     {"api.organisations.list", "DAAAADADD"},

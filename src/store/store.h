@@ -43,6 +43,13 @@ struct User {
   Principal principal() const { return {id, role, team_id, username, display_name, jobseeker_id}; }
 };
 
+// A team as the administrator manages it.
+struct Team {
+  int64_t id = 0;
+  std::string name, region, organisation;
+  int64_t members = 0;  // active staff accounts
+};
+
 struct NewUser {
   std::string username;
   std::string display_name;
@@ -147,8 +154,11 @@ class Store {
   // --- Teams and users
   Result<int64_t> ensure_team(const std::string& name);
   // Sets the region a team serves and its guiding organisation (monitoring
-  // breakdowns); not_found for an unknown team. Plain text, at most 200 each.
+  // breakdowns); not_found for an unknown team, invalid for no name or a
+  // value over 200 characters.
   Status set_team_place(const std::string& name, const std::string& region, const std::string& organisation);
+  // Every team with its place and how many active staff accounts it has, by name.
+  std::vector<Team> list_teams();
   Result<User> create_user(const NewUser& u);
   std::optional<User> user_by_username(const std::string& username);
   std::optional<User> user_by_id(int64_t id);

@@ -23,12 +23,24 @@ Result<int64_t> Store::ensure_team(const std::string& name) {
 
 Status Store::set_team_place(const std::string& name, const std::string& region, const std::string& organisation) {
   FieldErrors errors;
+  if (name.empty()) errors.push_back({"team", "required"});
   for (const auto& [field, value] : {std::pair{"region", &region}, std::pair{"organisation", &organisation}})
     if (value->size() > 200) errors.push_back({field, "too_long", "200"});
   if (!errors.empty()) return Status::invalid(std::move(errors));
   auto c = pool_->acquire();
   auto r = c->query("UPDATE teams SET region = ?, organisation = ? WHERE name = ? RETURNING id", {region, organisation, name});
   return r.empty() ? Status::not_found() : Status::ok();
+}
+
+std::vector<Team> Store::list_teams() {
+  auto r = pool_->acquire()->query(
+      "SELECT t.id, t.name, t.region, t.organisation, "
+      "(SELECT COUNT(*) FROM users u WHERE u.team_id = t.id AND u.active = 1 AND u.role <> 'jobseeker') "
+      "FROM teams t ORDER BY t.name");
+  std::vector<Team> out;
+  for (size_t i = 0; i < r.size(); ++i)
+    out.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.integer(i, 4)});
+  return out;
 }
 
 Result<User> Store::create_user(const NewUser& u) {

@@ -1,7 +1,9 @@
-// User management for the admin role: list accounts and add one. Admins
-// manage accounts but never see dossier content.
+// User management for the admin role: list accounts and add one; place each
+// team in its region and organisation (the monitoring's breakdowns and
+// filters). Admins manage accounts but never see dossier content.
 #include "core/account.h"
 #include "core/secrets.h"
+#include "core/text.h"
 #include "core/vocabulary.h"
 #include "web/app.h"
 #include "web/i18n.h"
@@ -25,6 +27,22 @@ nlohmann::json users_model(const Ctx& c, const App& app, Store& store) {
   return m;
 }
 
+// The teams page; after a refused form, the typed values stay in their row.
+nlohmann::json teams_model(const Ctx& c, const App& app, Store& store, const nlohmann::json& draft = {}) {
+  nlohmann::json m = app.base_model(c);
+  m["title"] = c.t("admin.teams_title");
+  m["teams"] = nlohmann::json::array();
+  for (const auto& t : store.list_teams()) {
+    const bool typed = draft.is_object() && draft.value("team", "") == t.name;
+    m["teams"].push_back({{"id", t.id},
+                          {"name", t.name},
+                          {"region", typed ? draft.value("region", "") : t.region},
+                          {"organisation", typed ? draft.value("organisation", "") : t.organisation},
+                          {"members", t.members}});
+  }
+  return m;
+}
+
 }  // namespace
 
 void App::add_admin_routes() {
@@ -38,7 +56,8 @@ void App::add_admin_routes() {
     if (errors.empty()) {
       auto hash = hash_password(password);
       if (!hash) return fail(c, Status::internal("password hashing failed"));
-      auto u = store_.create_user({username, display.empty() ? username : display, *role_from_string(role), team, *hash});
+      auto u =
+          store_.create_user({username, display.empty() ? username : display, *role_from_string(role), team, *hash});
       if (u.is_ok()) return redirect(c, "/admin/users");
       if (u.status().code() != Code::kInvalid) return fail(c, u.status());
       errors = u.status().fields();
@@ -47,6 +66,23 @@ void App::add_admin_routes() {
     m["errors"] = field_messages(c, errors);
     m["form"] = {{"username", username}, {"display_name", display}, {"team", team}};
     html(c, 422, "users", m);
+  });
+
+  add("GET", "/admin/teams", "admin.teams", Access::kManageUsers, [this](Ctx& c) {
+    auto m = teams_model(c, *this, store_);
+    if (c.req.get_param_value("saved") == "1") m["flash"] = c.t("admin.team_saved");
+    html(c, 200, "teams", m);
+  });
+
+  add("POST", "/admin/teams", "admin.teams.place", Access::kManageUsers, [this](Ctx& c) {
+    const std::string team = c.form.get("team"), region = trim(c.form.get("region")),
+                      organisation = trim(c.form.get("organisation"));
+    Status s = store_.set_team_place(team, region, organisation);
+    if (s.is_ok()) return redirect(c, "/admin/teams?saved=1");
+    if (s.code() != Code::kInvalid) return fail(c, s);
+    auto m = teams_model(c, *this, store_, {{"team", team}, {"region", region}, {"organisation", organisation}});
+    m["errors"] = field_messages(c, s.fields());
+    html(c, 422, "teams", m);
   });
 }
 

@@ -80,3 +80,26 @@ test('an analyst filters the monitoring and opens the XLSX export', async () => 
   }
   await page.close();
 });
+
+test('an administrator places a team in a region; the analyst can then filter on it', async () => {
+  const admin = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await login(admin, app.base, 'admin');
+  await admin.click('nav >> text=Teams');
+  await admin.waitForURL(/\/admin\/teams$/);
+  const row = admin.locator('table.teams tbody tr').first();
+  const team = (await row.locator('th').textContent()).trim();
+  await row.locator('input[name=region]').fill('Waasland');
+  await submit(admin, 'table.teams tbody tr:first-child button[type=submit]');
+  assert.match(await admin.textContent('.flash'), /plaats van het team is bewaard/);
+  assert.equal(await admin.locator('table.teams tbody tr').first().locator('input[name=region]').inputValue(), 'Waasland');
+  assert.deepEqual(await seriousViolations(admin), [], 'teams: serious or critical axe violations');
+  await screenshot(admin, 'admin-teams');
+  await admin.close();
+
+  const analyst = await app.browser.newPage();
+  await login(analyst, app.base, 'analyst');
+  await analyst.goto(app.base + '/monitoring?region=Waasland');
+  assert.equal(await analyst.locator('.error').count(), 0, `the region of ${team} is a known region now`);
+  assert.equal(await analyst.inputValue('#mo-region'), 'Waasland');
+  await analyst.close();
+});
