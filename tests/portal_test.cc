@@ -395,5 +395,57 @@ TEST(PortalHttp, ACodeAndAPinOpenMijnTrajectOnThisDeviceOnly) {
       429);
 }
 
+// The self-score asks, per item, where the jobseeker stands now and, if they
+// want, where they want to get to; both travel along the steps and are kept.
+TEST(PortalHttp, TheSelfScoreKeepsNowAndWhereTheJobseekerWantsToGet) {
+  auto db = TestDb::create(Engine::kSqlite);
+  TestUser coach = add_user(db->store(), "coach.a", Role::kCoach, "Team Noord");
+  DossierService dossiers(db->store());
+  int64_t id =
+      dossiers.create(coach.principal(), {{"first_name", "Samira"}, {"last_name", "B"}, {"birth_date", "1990-02-01"}})
+          ->id;
+  TestUser me = add_jobseeker_account(db->store(), id);
+  TestServer server(db->store());
+  auto client = server.client();
+  const auto items = default_score_items("nl");
+  const std::string first = items[0].code, second = items[1].code;
+  auto step = [&](const std::string& form) {
+    return client.Post("/mijn/scores/new", bearer(me.token), form, "application/x-www-form-urlencoded");
+  };
+
+  auto page = client.Get("/mijn/scores/new", bearer(me.token));
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("En waar wil je naartoe?"), std::string::npos);
+  auto next = step("step=0&now=4&future=8&go=next");
+  ASSERT_EQ(next->status, 200);
+  EXPECT_NE(next->body.find("name=\"a_" + first + "\" value=\"4\""), std::string::npos) << next->body;
+  EXPECT_NE(next->body.find("name=\"f_" + first + "\" value=\"8\""), std::string::npos);
+  // Only where they want to get to, for the second item; 11 is refused.
+  const std::string carried = "a_" + first + "=4&f_" + first + "=8&";
+  EXPECT_EQ(step(carried + "step=1&future=11&go=next")->status, 422);
+  auto check = step(carried + "step=1&future=7&go=next");
+  EXPECT_NE(check->body.find("name=\"f_" + second + "\" value=\"7\""), std::string::npos);
+  EXPECT_EQ(check->body.find("name=\"a_" + second + "\""), std::string::npos);
+  auto last = step(carried + "f_" + second + "=7&step=" + std::to_string(items.size()) + "&go=next");
+  EXPECT_NE(last->body.find("4 → 8"), std::string::npos);
+  auto saved = step(carried + "f_" + second + "=7&step=" + std::to_string(items.size()) + "&go=save");
+  ASSERT_EQ(saved->status, 303);
+
+  ScoreService scores(db->store(), dossiers);
+  auto tables = scores.tables(coach.principal(), id);
+  ASSERT_EQ(tables->size(), 1u);
+  const auto& kept = tables->front().table.scores;
+  auto score_of = [&](const std::string& code) {
+    for (const auto& s : kept)
+      if (s.code == code) return s;
+    return ItemScore{};
+  };
+  EXPECT_EQ(score_of(first).now, 4);
+  EXPECT_EQ(score_of(first).future, 8);
+  EXPECT_FALSE(score_of(second).now.has_value());
+  EXPECT_EQ(score_of(second).future, 7);
+  EXPECT_FALSE(score_of(items[2].code).future.has_value());
+}
+
 }  // namespace
 }  // namespace spiraal::testing

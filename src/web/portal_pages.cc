@@ -6,6 +6,7 @@
 // Every read and write goes through the same services as the coach's
 // pages, with the jobseeker's own principal (see PortalService).
 #include <map>
+#include <optional>
 
 #include "core/clock.h"
 #include "core/spiral.h"
@@ -44,15 +45,36 @@ json stage_view(const Ctx& c, const std::string& code) {
   return v;
 }
 
-// A score 0-10 per item from the form's hidden "a_<code>" fields.
-std::map<std::string, int> typed_answers(const Form& form, const std::vector<ScoreItem>& items) {
-  std::map<std::string, int> out;
+// One item's self-scores: where the jobseeker stands now and, if they want
+// to say, where they want to get to ("future", as on the coach's table).
+struct SelfScore {
+  std::optional<int> now, future;
+};
+using SelfScores = std::map<std::string, SelfScore>;
+
+// A score 0-10 from a form value; nullopt for anything else.
+std::optional<int> score_value(const std::string& raw) {
+  if (raw.size() == 1 && raw[0] >= '0' && raw[0] <= '9') return raw[0] - '0';
+  if (raw == "10") return 10;
+  return std::nullopt;
+}
+
+// The answers so far, from the form's hidden "a_<code>" (now) and
+// "f_<code>" (future) fields.
+SelfScores typed_answers(const Form& form, const std::vector<ScoreItem>& items) {
+  SelfScores out;
   for (const auto& item : items) {
-    const std::string raw = form.get("a_" + item.code);
-    if (raw.size() == 1 && raw[0] >= '0' && raw[0] <= '9') out[item.code] = raw[0] - '0';
-    if (raw == "10") out[item.code] = 10;
+    SelfScore a{score_value(form.get("a_" + item.code)), score_value(form.get("f_" + item.code))};
+    if (a.now || a.future) out[item.code] = a;
   }
   return out;
+}
+
+// The 0-10 buttons of one scale, `checked` ticked.
+json scale_values(std::optional<int> checked) {
+  json values = json::array();
+  for (int v = 0; v <= 10; ++v) values.push_back({{"value", v}, {"checked", checked == v}});
+  return values;
 }
 
 }  // namespace
@@ -227,14 +249,17 @@ void App::add_portal_pages() {
     m["tables"] = mine;
     html(c, 200, "portal_scores", m);
   });
-  auto score_step = [this](Ctx& c, const std::vector<ScoreItem>& items, const std::map<std::string, int>& answers,
-                           size_t step, int status, const json& errors) {
+  auto score_step = [this](Ctx& c, const std::vector<ScoreItem>& items, const SelfScores& answers, size_t step,
+                           int status, const json& errors) {
     json m = portal_model(c, "scores");
     m["title"] = c.t("portal.scores.new_title");
     m["errors"] = errors;
     json hidden = json::array();
-    for (const auto& [code, value] : answers)
-      if (step >= items.size() || code != items[step].code) hidden.push_back({{"code", code}, {"value", value}});
+    for (const auto& [code, a] : answers) {
+      if (step < items.size() && code == items[step].code) continue;
+      if (a.now) hidden.push_back({{"name", "a_" + code}, {"value", *a.now}});
+      if (a.future) hidden.push_back({{"name", "f_" + code}, {"value", *a.future}});
+    }
     m["answers"] = hidden;
     m["step"] = step;
     m["first"] = step == 0;
@@ -242,16 +267,18 @@ void App::add_portal_pages() {
       const ScoreItem& item = items[step];
       m["progress"] = c.t("portal.scores.progress", std::to_string(step + 1) + "/" + std::to_string(items.size()));
       m["item"] = {{"code", item.code}, {"label", item.label}, {"side", c.t("portal.scores." + item.side)}};
-      json values = json::array();
       auto it = answers.find(item.code);
-      for (int v = 0; v <= 10; ++v)
-        values.push_back({{"value", v}, {"checked", it != answers.end() && it->second == v}});
-      m["values"] = values;
+      const SelfScore current = it == answers.end() ? SelfScore{} : it->second;
+      m["values"] = scale_values(current.now);
+      m["future_values"] = scale_values(current.future);
     } else {
       json summary = json::array();
       for (const auto& item : items) {
         auto it = answers.find(item.code);
-        summary.push_back({{"label", item.label}, {"value", it == answers.end() ? "–" : std::to_string(it->second)}});
+        const SelfScore a = it == answers.end() ? SelfScore{} : it->second;
+        std::string value = a.now ? std::to_string(*a.now) : "–";
+        if (a.future) value += " → " + std::to_string(*a.future);
+        summary.push_back({{"label", item.label}, {"value", value}});
       }
       m["summary"] = summary;
       m["last"] = true;
@@ -273,23 +300,27 @@ void App::add_portal_pages() {
     const size_t step = std::min(size_t(std::max<int64_t>(0, step_number)), items.size());
     const std::string go = c.form.get("go");
     if (step < items.size()) {
-      const std::string raw = c.form.get("now");
-      if (go == "skip")
+      SelfScore& a = answers[items[step].code];
+      if (go == "skip") {
         answers.erase(items[step].code);
-      else if (!raw.empty()) {
-        auto v = number_from_form(raw);
-        if (!v.is_number_integer() || v.get<int64_t>() < 0 || v.get<int64_t>() > 10)
-          return score_step(c, items, answers, step, 422, json::array({c.t("portal.scores.pick")}));
-        answers[items[step].code] = int(v.get<int64_t>());
+      } else {
+        for (auto [field, slot] : {std::pair{"now", &a.now}, std::pair{"future", &a.future}}) {
+          const std::string raw = c.form.get(field);
+          if (raw.empty()) continue;
+          *slot = score_value(raw);
+          if (!*slot) return score_step(c, items, answers, step, 422, json::array({c.t("portal.scores.pick")}));
+        }
+        if (!a.now && !a.future) answers.erase(items[step].code);
       }
     }
     if (go == "back") return score_step(c, items, answers, step == 0 ? 0 : step - 1, 200, json::array());
     if (go != "save") return score_step(c, items, answers, std::min(step + 1, items.size()), 200, json::array());
+    auto or_null = [](std::optional<int> v) { return v ? json(*v) : json(nullptr); };
     json scores = json::object();
     for (const auto& item : items) {
       auto it = answers.find(item.code);
-      scores[item.code] = {
-          {"start", nullptr}, {"now", it == answers.end() ? json(nullptr) : json(it->second)}, {"future", nullptr}};
+      const SelfScore a = it == answers.end() ? SelfScore{} : it->second;
+      scores[item.code] = {{"start", nullptr}, {"now", or_null(a.now)}, {"future", or_null(a.future)}};
     }
     auto saved = scores_.add_table(*c.who, own_id(c),
                                    {{"taken_on", today_utc()}, {"scorer", "jobseeker"}, {"scores", scores}}, c.lang);

@@ -71,20 +71,23 @@ test('invitation, first log-in, self-scoring, the coach sees it, a consent withd
 
   // Self-scoring, one item per screen, with large targets and read-aloud.
   await phone.goto(app.base + '/mijn/scores/new');
-  assert.equal(await phone.locator('.p-value').count(), 11);
+  assert.equal(await phone.locator('.p-scale:not(.p-future) .p-value').count(), 11);
+  assert.equal(await phone.locator('.p-future .p-value').count(), 11, 'and where they want to get to');
   const target = await phone.locator('.p-value').first().boundingBox();
   assert.ok(target.height >= 44 && target.width >= 44, `touch target ${target.width}×${target.height}`);
   assert.ok(await phone.locator('button.p-speak').isVisible());  // the browser can speak: the button shows
   assert.deepEqual(await seriousViolations(phone), []);
-  await screenshot(phone, 'portal-score-step');
+  await screenshot(phone, 'portal-score-step', 'main');  // the whole step, both scales
   let steps = 0;
   while (await phone.locator('.p-values').count() > 0) {
-    await phone.locator('.p-value', { hasText: new RegExp(`^${(steps % 5) + 4}$`) }).click();
+    await phone.locator('.p-scale:not(.p-future) .p-value', { hasText: new RegExp(`^${(steps % 5) + 4}$`) }).click();
+    if (steps === 0) await phone.locator('.p-future .p-value', { hasText: /^8$/ }).click();
     await submit(phone, 'button[name=go][value=next]');
     steps += 1;
   }
   assert.equal(steps, 21);
   assert.match(await phone.textContent('main'), /Klopt dit\?/);
+  assert.match(await phone.textContent('.p-summary'), /4 → 8/);
   await submit(phone, 'button[name=go][value=save]');
   assert.match(phone.url(), /\/mijn\/scores\?saved=1$/);
   await phone.waitForFunction(() => document.querySelector('#p-radar-outside')?.width > 0);
