@@ -4,12 +4,16 @@
 // suppressed figures, no person leaves, and only the analyst gets in.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "core/monitoring.h"
 #include "store/demo_data.h"
+#include "store/demo_instruments.h"
 #include "store/demo_trajectories.h"
 #include "store/demo_work.h"
+#include "store/monitoring_service.h"
 #include "test_support.h"
 #include "web/form.h"
 
@@ -67,6 +71,26 @@ TEST_P(MonitoringApiTest, HeadlineCountsEqualTheRawQuery) {
   // No name of any jobseeker in the answer.
   auto names = db_->store().pool().acquire()->query("SELECT last_name FROM jobseekers", {});
   for (size_t i = 0; i < names.size(); ++i) EXPECT_EQ(r->body.find("\"" + names.text(i, 0) + "\""), std::string::npos);
+}
+
+// The service reads people in blocks; blocks of 7 (several, the last one
+// padded) give the same facts as one block for everyone.
+TEST_P(MonitoringApiTest, BlocksOfPeopleGiveTheSameFigures) {
+  ASSERT_TRUE(generate_demo_instruments(db_->store(), 7).is_ok());  // score tables, for the W² change
+  MonitoringService one_block(db_->store(), 1000), small_blocks(db_->store(), 7);
+  MonitoringFilter since_2025;
+  since_2025.from = "2025-01-01";
+  for (const MonitoringFilter& f : {MonitoringFilter{}, since_2025}) {
+    auto whole = one_block.facts(analyst_.principal(), f), blocked = small_blocks.facts(analyst_.principal(), f);
+    ASSERT_TRUE(whole.is_ok() && blocked.is_ok());
+    ASSERT_GT(whole->size(), 7u * 3);
+    auto with_scores = [](const std::vector<TrajectoryFacts>& facts) {
+      return std::count_if(facts.begin(), facts.end(), [](const auto& t) { return t.first_outside.has_value(); });
+    };
+    EXPECT_GT(with_scores(*whole), 0);
+    EXPECT_EQ(with_scores(*blocked), with_scores(*whole));
+    EXPECT_EQ(monitoring_indicators(*blocked, "2026-12-01"), monitoring_indicators(*whole, "2026-12-01"));
+  }
 }
 
 TEST_P(MonitoringApiTest, FiltersAreValidatedAndApplied) {

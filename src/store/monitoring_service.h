@@ -1,11 +1,12 @@
 #pragma once
 // Anonymised monitoring for the analyst role (core/monitoring.h): gathers
 // the facts of every started trajectory that passes the filter — no names,
-// no ids leave this class — and counts them. One query per table, grouped in
-// memory, so the cost grows with the data, not with round trips.
-#include <vector>
-
+// no ids leave this class — and counts them. One query per table for each
+// block of people, grouped in memory: the round trips grow with the data by
+// blocks, and memory holds one block's rows.
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "core/access.h"
 #include "core/monitoring.h"
@@ -16,7 +17,8 @@ namespace spiraal {
 class MonitoringService {
  public:
   // `store` must outlive the service.
-  explicit MonitoringService(Store& store) : store_(store) {}
+  // `block` people are read per query (tests make it small to cross blocks).
+  explicit MonitoringService(Store& store, size_t block = 500);
   MonitoringService(const MonitoringService&) = delete;
   MonitoringService& operator=(const MonitoringService&) = delete;
 
@@ -34,7 +36,9 @@ class MonitoringService {
  private:
   std::vector<TrajectoryFacts> gather(const MonitoringFilter& f);
 
-  Store& store_;  // read only
+  Store& store_;              // read only
+  size_t block_;              // people per block
+  std::string placeholders_;  // "?, ?, …", one per person of a block
 };
 
 }  // namespace spiraal
