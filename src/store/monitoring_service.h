@@ -18,7 +18,7 @@ class MonitoringService {
  public:
   // `store` must outlive the service.
   // `block` people are read per query (tests make it small to cross blocks).
-  explicit MonitoringService(Store& store, size_t block = 500);
+  explicit MonitoringService(Store& store, size_t block = 1000);
   MonitoringService(const MonitoringService&) = delete;
   MonitoringService& operator=(const MonitoringService&) = delete;
 
