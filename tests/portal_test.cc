@@ -306,14 +306,29 @@ TEST(PortalRules, AnAdditionToTheStoryBuildsOnTheLatestVersion) {
 
 INSTANTIATE_TEST_SUITE_P(Engines, PortalServiceTest, kEngines, engine_name);
 
+// Over HTTP, on SQLite: a coach and Samira's dossier; each test starts its server.
+class PortalHttp : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = TestDb::create(Engine::kSqlite);
+    coach_ = add_user(db_->store(), "coach.a", Role::kCoach, "Team Noord");
+    dossiers_ = std::make_unique<DossierService>(db_->store());
+    id_ = dossiers_
+              ->create(coach_.principal(), {{"first_name", "Samira"}, {"last_name", "B"}, {"birth_date", "1990-02-01"}})
+              ->id;
+  }
+  std::unique_ptr<TestDb> db_;
+  TestUser coach_;
+  std::unique_ptr<DossierService> dossiers_;
+  int64_t id_ = 0;
+};
+
 // The way in over HTTP: code, PIN, cookies, and the PIN again on the device.
-TEST(PortalHttp, ACodeAndAPinOpenMijnTrajectOnThisDeviceOnly) {
-  auto db = TestDb::create(Engine::kSqlite);
-  TestUser coach = add_user(db->store(), "coach.a", Role::kCoach, "Team Noord");
-  DossierService dossiers(db->store());
-  int64_t id =
-      dossiers.create(coach.principal(), {{"first_name", "Samira"}, {"last_name", "B"}, {"birth_date", "1990-02-01"}})
-          ->id;
+TEST_F(PortalHttp, ACodeAndAPinOpenMijnTrajectOnThisDeviceOnly) {
+  auto& db = db_;
+  TestUser& coach = coach_;
+  DossierService& dossiers = *dossiers_;
+  const int64_t id = id_;
   AppOptions options;
   options.secure_cookies = false;
   TestServer server(db->store(), options);
@@ -397,13 +412,11 @@ TEST(PortalHttp, ACodeAndAPinOpenMijnTrajectOnThisDeviceOnly) {
 
 // The self-score asks, per item, where the jobseeker stands now and, if they
 // want, where they want to get to; both travel along the steps and are kept.
-TEST(PortalHttp, TheSelfScoreKeepsNowAndWhereTheJobseekerWantsToGet) {
-  auto db = TestDb::create(Engine::kSqlite);
-  TestUser coach = add_user(db->store(), "coach.a", Role::kCoach, "Team Noord");
-  DossierService dossiers(db->store());
-  int64_t id =
-      dossiers.create(coach.principal(), {{"first_name", "Samira"}, {"last_name", "B"}, {"birth_date", "1990-02-01"}})
-          ->id;
+TEST_F(PortalHttp, TheSelfScoreKeepsNowAndWhereTheJobseekerWantsToGet) {
+  auto& db = db_;
+  TestUser& coach = coach_;
+  DossierService& dossiers = *dossiers_;
+  const int64_t id = id_;
   TestUser me = add_jobseeker_account(db->store(), id);
   TestServer server(db->store());
   auto client = server.client();
