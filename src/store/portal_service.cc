@@ -148,7 +148,8 @@ Result<Unlocked> PortalService::redeem(const std::string& typed, const std::stri
 std::optional<DeviceKey> PortalService::device_of(const std::string& device_token) {
   if (device_token.empty()) return std::nullopt;
   auto r = store_.pool().acquire()->query(
-      "SELECT id, user_id, CASE WHEN revoked_at IS NULL THEN 0 ELSE 1 END FROM portal_devices WHERE token_hash = ?", {sha256_hex(device_token)});
+      "SELECT id, user_id, CASE WHEN revoked_at IS NULL THEN 0 ELSE 1 END FROM portal_devices WHERE token_hash = ?",
+      {sha256_hex(device_token)});
   if (r.empty()) return std::nullopt;
   return DeviceKey{r.integer(0, 0), r.integer(0, 1), r.integer(0, 2) != 0};
 }
