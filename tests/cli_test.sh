@@ -42,6 +42,8 @@ contains token-printed "^sp_"
 check token-unknown-user 2 "$bin" token create --db "$db" --username nobody
 check demo-data 0 "$bin" demo-data --db "$dir/demo.db" --jobseekers 50
 contains demo-logins "coach"
+contains demo-invitation "type [A-Z0-9]\{8\} (valid until"
+check demo-invitation-stored 0 sh -c "[ \"\$(sqlite3 '$dir/demo.db' 'SELECT COUNT(*) FROM portal_invitations WHERE used_at IS NULL')\" = 1 ]"
 check demo-data-twice 2 "$bin" demo-data --db "$dir/demo.db" --jobseekers 50
 contains demo-data-twice-message "not empty"
 check team-set 0 "$bin" team set --db "$dir/demo.db" --team 'Team Antwerpen-Noord' --region Proefregio --organisation Proeforganisatie

@@ -19,6 +19,7 @@
 #include "store/demo_groups.h"
 #include "store/demo_signals.h"
 #include "store/goal_service.h"
+#include "store/portal_service.h"
 #include "store/demo_instruments.h"
 #include "store/demo_catalogues.h"
 #include "store/demo_social_map.h"
@@ -143,6 +144,26 @@ int run_team_set(const Options& o) {
   return 0;
 }
 
+namespace {
+
+// An invitation code for the demo coach's first dossier, so that Mijn
+// traject can be tried at once (given in person, with consent, as a coach
+// would); nullopt when there is no such dossier.
+std::optional<PortalInvitation> demo_invitation(Store& store) {
+  auto coach = store.user_by_username("coach");
+  if (!coach) return std::nullopt;
+  auto first = store.pool().acquire()->query(
+      "SELECT jobseeker_id FROM assignments WHERE user_id = ? ORDER BY jobseeker_id LIMIT 1", {coach->id});
+  if (first.empty()) return std::nullopt;
+  DossierService dossiers(store);
+  PortalService portal(store, dossiers, nullptr);
+  auto code =
+      portal.invite(coach->principal(), first.integer(0, 0), {{"channel", "in_person"}, {"consent", true}}, "");
+  return code.is_ok() ? std::optional(code.value()) : std::nullopt;
+}
+
+}  // namespace
+
 int run_demo_data(const Options& o) {
   if (o.demo_password.size() < kMinPasswordLength) {
     std::cerr << "spiraal: the demo password needs at least " << kMinPasswordLength << " characters\n";
@@ -167,6 +188,7 @@ int run_demo_data(const Options& o) {
   Result<DemoTracksSummary> tracks = DemoTracksSummary{};
   Result<DemoGroupSummary> groups = DemoGroupSummary{};
   Result<DemoSignalSummary> signals = DemoSignalSummary{};
+  std::optional<PortalInvitation> invitation;
   if (summary.is_ok()) {
     auto generated = generate_demo_trajectories(*store, o.seed, options.progress);
     if (generated.is_ok()) paths = generated.value();
@@ -188,6 +210,7 @@ int run_demo_data(const Options& o) {
     tracks = generate_demo_tracks(*store);              // likewise
     groups = generate_demo_groups(*store);               // likewise
     signals = generate_demo_signals(*store, o.seed);     // likewise
+    invitation = demo_invitation(*store);
   }
   if (!summary.is_ok()) {
     print_errors(summary.status().fields());
@@ -253,8 +276,13 @@ int run_demo_data(const Options& o) {
     std::cerr << "spiraal: demo signals failed: " << signals.status().message() << "\n";
   std::cout << "demo logins (password \"" << o.demo_password << "\"):\n";
   for (const auto& [username, role] : demo_logins()) std::cout << "  " << username << "  (" << role << ")\n";
-  std::cout << "mijn traject (the jobseeker's own view): as coach, open a dossier, \"Mijn traject en berichten\", "
-               "make a code, then open /mijn/start on a phone or a narrow window\n";
+  if (invitation)
+    std::cout << "mijn traject (the jobseeker's own view): open /mijn/start on a phone or a narrow window and type "
+              << invitation->code << " (valid until " << invitation->expires_at
+              << "); later codes: as coach, a dossier's \"Mijn traject en berichten\"\n";
+  else
+    std::cout << "mijn traject (the jobseeker's own view): as coach, open a dossier, \"Mijn traject en berichten\", "
+                 "make a code, then open /mijn/start on a phone or a narrow window\n";
   return 0;
 }
 
