@@ -4,9 +4,10 @@
 // no ids leave this class — and counts them. One query per table for each
 // block of people, grouped in memory: the round trips grow with the data by
 // blocks, and memory holds one block's rows.
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "core/access.h"
 #include "core/monitoring.h"

@@ -154,7 +154,6 @@ void App::add_consent_routes() {
     json disclosures = json::array();
     for (const auto& r : backpack.value()) disclosures.push_back(disclosure_model(c, r));
     m["disclosures"] = disclosures;
-    m["has_disclosures"] = !disclosures.empty();
     json partners = json::array();
     for (auto p : consents_.partners()) {
       p["selected"] = draft.value("recipient_id", json()) == p["id"];

@@ -52,6 +52,12 @@ struct SelfScore {
 };
 using SelfScores = std::map<std::string, SelfScore>;
 
+// The answers of `code` so far; none when it was not answered.
+SelfScore answer_of(const SelfScores& answers, const std::string& code) {
+  auto it = answers.find(code);
+  return it == answers.end() ? SelfScore{} : it->second;
+}
+
 // A score 0-10 from a form value; nullopt for anything else.
 std::optional<int> score_value(const std::string& raw) {
   if (raw.size() == 1 && raw[0] >= '0' && raw[0] <= '9') return raw[0] - '0';
@@ -267,15 +273,13 @@ void App::add_portal_pages() {
       const ScoreItem& item = items[step];
       m["progress"] = c.t("portal.scores.progress", std::to_string(step + 1) + "/" + std::to_string(items.size()));
       m["item"] = {{"code", item.code}, {"label", item.label}, {"side", c.t("portal.scores." + item.side)}};
-      auto it = answers.find(item.code);
-      const SelfScore current = it == answers.end() ? SelfScore{} : it->second;
+      const SelfScore current = answer_of(answers, item.code);
       m["values"] = scale_values(current.now);
       m["future_values"] = scale_values(current.future);
     } else {
       json summary = json::array();
       for (const auto& item : items) {
-        auto it = answers.find(item.code);
-        const SelfScore a = it == answers.end() ? SelfScore{} : it->second;
+        const SelfScore a = answer_of(answers, item.code);
         std::string value = a.now ? std::to_string(*a.now) : "–";
         if (a.future) value += " → " + std::to_string(*a.future);
         summary.push_back({{"label", item.label}, {"value", value}});
@@ -300,10 +304,10 @@ void App::add_portal_pages() {
     const size_t step = std::min(size_t(std::max<int64_t>(0, step_number)), items.size());
     const std::string go = c.form.get("go");
     if (step < items.size()) {
-      SelfScore& a = answers[items[step].code];
       if (go == "skip") {
         answers.erase(items[step].code);
       } else {
+        SelfScore& a = answers[items[step].code];
         for (auto [field, slot] : {std::pair{"now", &a.now}, std::pair{"future", &a.future}}) {
           const std::string raw = c.form.get(field);
           if (raw.empty()) continue;
@@ -318,8 +322,7 @@ void App::add_portal_pages() {
     auto or_null = [](std::optional<int> v) { return v ? json(*v) : json(nullptr); };
     json scores = json::object();
     for (const auto& item : items) {
-      auto it = answers.find(item.code);
-      const SelfScore a = it == answers.end() ? SelfScore{} : it->second;
+      const SelfScore a = answer_of(answers, item.code);
       scores[item.code] = {{"start", nullptr}, {"now", or_null(a.now)}, {"future", or_null(a.future)}};
     }
     auto saved = scores_.add_table(*c.who, own_id(c),
